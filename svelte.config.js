@@ -3,12 +3,14 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /mask-rcnn-explainer).
 const base = process.env.BASE_PATH ?? '';
+// The browser tests build into their own folder so they never clobber a developer's `npm run build`.
+const out = process.env.BUILD_DIR ?? 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: adapter({ pages: out, assets: out, fallback: undefined, strict: true }),
 		paths: { base, relative: true },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}

@@ -14,6 +14,19 @@ export default defineConfig({
 					exclude: ['tests/browser/**'],
 					testTimeout: 60_000
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/e2e/**/*.e2e.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					// One browser at a time: the machine has two cores and WebGL runs in software.
+					fileParallelism: false,
+					testTimeout: 180_000,
+					hookTimeout: 180_000
+				}
 			}
 		]
 	}

@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { findChromium } from './find-chromium';
+import { serveStatic } from './static-server';
+
+/** The base path the browser tests build and serve under, to prove the site works on a sub-path host. */
+export const E2E_BASE = '/explainer';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+		chromiumPath: string;
+	}
+}
+
+export default async function setup(project: TestProject) {
+	const chromiumPath = findChromium(); // fail fast, with install advice, before a minute of building
+	if (process.env.E2E_SKIP_BUILD !== '1') {
+		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+			stdio: 'inherit',
+			env: { ...process.env, BASE_PATH: E2E_BASE, BUILD_DIR: 'build-e2e' }
+		});
+	}
+	const { server, url } = await serveStatic('build-e2e', E2E_BASE);
+	project.provide('baseUrl', url);
+	project.provide('chromiumPath', chromiumPath);
+	return () => new Promise<void>((ok) => server.close(() => ok()));
+}
