@@ -1,0 +1,7 @@
+// Public surface of the browser model (tfjs). Knows nothing of pictures.
+export { MaskRcnnModel } from './model';
+export { chooseBackend, type BackendChoice, type BackendOptions } from './backend';
+export { readFeature, type ImageInput, type RunOptions } from './run';
+export type { ModelTrace, StageTimings } from './trace';
+export type { WeightsManifest, ArchitectureConfig } from './manifest';
+export type { LoadProgress } from './load-weights';
