@@ -1,0 +1,101 @@
+"""Load static/weights/<name>/ back into torchvision's MaskRCNN (BN-free variant) and check it against the
+trained checkpoint: /usr/bin/python3 tools/train/load_exported.py static/weights/NAME --check-against RUN/model.pt --data dataset-val
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fold_bn import build_folded_model  # noqa: E402
+from model import build_model  # noqa: E402
+
+
+def read_tensors(weights_dir):
+    manifest = json.load(open(os.path.join(weights_dir, 'manifest.json')))
+    group = manifest['weightsManifest'][0]
+    blobs = []
+    for p, info in zip(group['paths'], manifest['shards']):
+        data = open(os.path.join(weights_dir, p), 'rb').read()
+        if len(data) != info['byteLength'] or hashlib.sha256(data).hexdigest() != info['sha256']:
+            raise ValueError(f'shard {p}: size or sha256 mismatch')
+        blobs.append(data)
+    # tfjs convention: tensors lie back to back over the concatenated shards; check the explicit offsets agree.
+    concat = b''.join(blobs)
+    starts = np.cumsum([0] + [len(b) for b in blobs])
+    pos = 0
+    tensors = {}
+    for w in group['weights']:
+        if w['dtype'] != 'float32':
+            raise ValueError(f"{w['name']}: unsupported dtype {w['dtype']}")
+        n = int(np.prod(w['shape'])) * 4
+        if starts[w['shard']] + w['byteOffset'] != pos:
+            raise ValueError(f"{w['name']}: byteOffset disagrees with the sequential layout")
+        arr = np.frombuffer(concat, dtype='<f4', count=n // 4, offset=pos).reshape(w['shape'])
+        tensors[w['name']] = torch.from_numpy(arr.copy())
+        pos += n
+    if pos != len(concat):
+        raise ValueError(f'{len(concat) - pos} trailing bytes in shards')
+    return manifest, tensors
+
+
+def load_exported(weights_dir):
+    manifest, tensors = read_tensors(weights_dir)
+    model = build_folded_model(manifest['architecture'])
+    model.load_state_dict(tensors, strict=True)
+    model.eval()
+    return model, manifest
+
+
+def compare(exported, trained, images):
+    """Max differences of the eval-mode outputs on each image."""
+    rows = []
+    with torch.no_grad():
+        for x in images:
+            a = exported([x])[0]
+            b = trained([x])[0]
+            same_n = len(a['boxes']) == len(b['boxes'])
+            k = min(len(a['boxes']), len(b['boxes']))
+            rows.append({
+                'detections': [len(a['boxes']), len(b['boxes'])],
+                'labels_equal': bool(same_n and torch.equal(a['labels'], b['labels'])),
+                'max_box_diff': float((a['boxes'][:k] - b['boxes'][:k]).abs().max()) if k else 0.0,
+                'max_score_diff': float((a['scores'][:k] - b['scores'][:k]).abs().max()) if k else 0.0,
+                'max_mask_prob_diff': float((a['masks'][:k] - b['masks'][:k]).abs().max()) if k else 0.0,
+            })
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('weights_dir')
+    ap.add_argument('--check-against', required=True, help='trained state_dict (model.pt)')
+    ap.add_argument('--data', required=True)
+    ap.add_argument('--n', type=int, default=4)
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    exported, manifest = load_exported(args.weights_dir)
+    trained = build_model(manifest['architecture'])
+    trained.load_state_dict(torch.load(args.check_against, map_location='cpu'))
+    trained.eval()
+    from coco_data import CocoShapes
+    ds = CocoShapes(args.data)
+    images = [torch.from_numpy(np.array(ds.load(i)[0])).permute(2, 0, 1).float() / 255.0 for i in range(args.n)]
+    rows = compare(exported, trained, images)
+    ok = True
+    for r in rows:
+        print(r)
+        # BN folding reorders float32 arithmetic, so allow rounding-level differences only.
+        ok &= r['labels_equal'] and r['max_box_diff'] < 1e-2 and r['max_score_diff'] < 1e-4 \
+            and r['max_mask_prob_diff'] < 1e-3
+    print('MATCH' if ok else 'MISMATCH')
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == '__main__':
+    main()

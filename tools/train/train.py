@@ -1,0 +1,136 @@
+"""Train the small Mask R-CNN on the synthetic shapes (torchvision 0.14, CPU).
+
+/usr/bin/python3 tools/train/train.py --data dataset-train --out tools/train/runs/main --budget-min 65
+The LR schedule (linear warm-up, then cosine) runs over a wall-clock budget when --budget-min is given (the
+machine is shared, so iterations/s vary), else over --iters; the log records how many iterations were done.
+"""
+
+import argparse
+import copy
+import csv
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from coco_data import CocoShapes, collate  # noqa: E402
+from model import DEFAULT_CONFIG, build_model, param_counts  # noqa: E402
+from plot_losses import plot  # noqa: E402
+
+TERMS = ['loss_classifier', 'loss_box_reg', 'loss_mask', 'loss_objectness', 'loss_rpn_box_reg']
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--data', required=True)
+    ap.add_argument('--out', required=True)
+    ap.add_argument('--iters', type=int, default=2000)
+    ap.add_argument('--budget-min', type=float, default=0.0, help='schedule over wall-clock minutes instead of --iters')
+    ap.add_argument('--batch', type=int, default=4)
+    ap.add_argument('--lr', type=float, default=1.5e-3)
+    ap.add_argument('--weight-decay', type=float, default=1e-4)
+    ap.add_argument('--warmup', type=int, default=150)
+    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--log-every', type=int, default=10)
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+
+    cfg = copy.deepcopy(DEFAULT_CONFIG)
+    model = build_model(cfg)
+    model.train()
+    counts = param_counts(model)
+    print('params', dict(counts), flush=True)
+    # --data may list several dataset directories (e.g. shards generated in parallel), comma-separated.
+    ds = torch.utils.data.ConcatDataset([CocoShapes(d, augment=True, seed=args.seed + i)
+                                         for i, d in enumerate(args.data.split(','))])
+    g = torch.Generator()
+    g.manual_seed(args.seed)
+    loader = torch.utils.data.DataLoader(ds, batch_size=args.batch, shuffle=True, collate_fn=collate,
+                                         num_workers=0, drop_last=True, generator=g)
+    decay, no_decay = [], []
+    for n, p in model.named_parameters():
+        (no_decay if p.ndim == 1 else decay).append(p)
+    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': args.weight_decay},
+                             {'params': no_decay, 'weight_decay': 0.0}], lr=args.lr)
+    recipe = {'optimizer': 'AdamW', 'lr': args.lr, 'weight_decay': args.weight_decay, 'betas': [0.9, 0.999],
+              'warmup_iters': args.warmup, 'schedule': 'linear warm-up then cosine to 2% of lr',
+              'batch': args.batch, 'grad_clip_norm': 5.0, 'augmentation': 'random h-flip, v-flip, transpose',
+              'budget_min': args.budget_min, 'iters_planned': args.iters, 'seed': args.seed,
+              'threads': args.threads, 'train_images': len(ds), 'data': args.data}
+    with open(os.path.join(args.out, 'config.json'), 'w') as f:
+        json.dump({'config': cfg, 'recipe': recipe}, f, indent=1)
+
+    csv_path = os.path.join(args.out, 'losses.csv')
+    fcsv = open(csv_path, 'w', newline='')
+    writer = csv.writer(fcsv)
+    writer.writerow(['iter', 'seconds', 'lr', 'loss'] + TERMS)
+    t0 = time.time()
+    it = 0
+    acc = {k: 0.0 for k in ['loss'] + TERMS}
+    n_acc = 0
+    done = False
+    while not done:
+        for imgs, targets in loader:
+            elapsed = time.time() - t0
+            progress = elapsed / (args.budget_min * 60) if args.budget_min > 0 else it / args.iters
+            if progress >= 1.0:
+                done = True
+                break
+            if it < args.warmup:
+                lr = args.lr * (0.01 + 0.99 * it / args.warmup)
+            else:
+                lr = args.lr * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * progress)))
+            for gr in opt.param_groups:
+                gr['lr'] = lr
+            targets = [{k: v for k, v in t.items() if k != 'image_id'} for t in targets]
+            losses = model(list(imgs), targets)
+            loss = sum(losses.values())
+            if not torch.isfinite(loss):
+                print('non-finite loss, skipping batch', {k: float(v) for k, v in losses.items()}, flush=True)
+                opt.zero_grad()
+                continue
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step()
+            it += 1
+            acc['loss'] += float(loss)
+            for k in TERMS:
+                acc[k] += float(losses[k])
+            n_acc += 1
+            if it % args.log_every == 0:
+                avg = {k: v / n_acc for k, v in acc.items()}
+                el = time.time() - t0
+                writer.writerow([it, round(el, 1), f'{lr:.3g}'] + [f'{avg[k]:.5f}' for k in ['loss'] + TERMS])
+                fcsv.flush()
+                print(f'it {it:5d} {el / 60:6.1f} min  {it / el:.3f} it/s  lr {lr:.2e}  loss {avg["loss"]:.4f}  '
+                      + '  '.join(f'{k[5:]} {avg[k]:.4f}' for k in TERMS), flush=True)
+                acc = {k: 0.0 for k in acc}
+                n_acc = 0
+            if it % 100 == 0:
+                torch.save(model.state_dict(), os.path.join(args.out, 'model.pt'))
+                plot(csv_path, os.path.join(args.out, 'losses.png'))
+    fcsv.close()
+    minutes = (time.time() - t0) / 60
+    torch.save(model.state_dict(), os.path.join(args.out, 'model.pt'))
+    plot(csv_path, os.path.join(args.out, 'losses.png'))
+    recipe.update({'iters_done': it, 'train_minutes': round(minutes, 1)})
+    with open(os.path.join(args.out, 'config.json'), 'w') as f:
+        json.dump({'config': cfg, 'recipe': recipe, 'param_counts': counts}, f, indent=1)
+    print(f'done: {it} iterations in {minutes:.1f} min', flush=True)
+
+
+if __name__ == '__main__':
+    main()
