@@ -13,8 +13,8 @@ export interface BackendOptions {
 	order?: string[];
 	/** allow WebGL on software renderers (SwiftShader in headless test browsers) */
 	allowSoftwareWebgl?: boolean;
-	/** where the tfjs WASM binaries are served (needed for the wasm backend) */
-	wasmPath?: string;
+	/** where the tfjs WASM binaries are served, per file name (needed for the wasm backend) */
+	wasmPaths?: Record<string, string>;
 }
 
 export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendChoice> {
@@ -25,7 +25,7 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
 		try {
 			if (name === 'wasm') {
 				const wasm = await import('@tensorflow/tfjs-backend-wasm');
-				if (opts.wasmPath) wasm.setWasmPaths(opts.wasmPath);
+				if (opts.wasmPaths) wasm.setWasmPaths(opts.wasmPaths);
 			}
 			if (!(await tf.setBackend(name))) {
 				reasons.push(`${name}: not available in this browser`);

@@ -5,3 +5,4 @@ export { readFeature, type ImageInput, type RunOptions } from './run';
 export type { ModelTrace, StageTimings } from './trace';
 export type { WeightsManifest, ArchitectureConfig } from './manifest';
 export type { LoadProgress } from './load-weights';
+export { DEFAULT_MODEL, backendOnce, loadModelOnce } from './session';

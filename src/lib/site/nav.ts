@@ -7,4 +7,26 @@ export interface NavItem {
 	blurb: string;
 }
 
-export const NAV: NavItem[] = [];
+export const NAV: NavItem[] = [
+	{
+		path: '/roi-pool',
+		title: 'RoIPool',
+		blurb: 'A box rounded twice: see each rounding, the uneven bins and how many pixels they cost.'
+	},
+	{
+		path: '/roi-align',
+		title: 'RoIAlign',
+		blurb: 'No rounding: sampling points, bilinear weights, border rules and the aligned half-pixel shift.'
+	},
+	{
+		path: '/compare',
+		title: 'RoIPool vs RoIAlign',
+		blurb: 'Both ops on the same box: outputs, difference, and which input cells each output reads.'
+	},
+	{
+		path: '/fpn-levels',
+		title: 'FPN levels',
+		blurb:
+			'Draw boxes and see which pyramid level (P2–P5) each is pooled from, and where rounding would disagree.'
+	}
+];

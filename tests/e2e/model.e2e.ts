@@ -1,0 +1,31 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launch, open } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+// WebGL runs in software (SwiftShader) here: a forward pass takes tens of seconds, so the wait is generous.
+test('/model loads the weights, runs the network and draws detections with no console errors', async () => {
+	const { page, errors } = await open(browser, '/model?seed=11');
+	await page.getByTestId('detection').first().waitFor({ timeout: 170_000 });
+	const n = await page.getByTestId('detection').count();
+	expect(n).toBeGreaterThan(0);
+	const backend = await page.getByTestId('backend').textContent();
+	expect(backend).toMatch(/Backend: (webgl|wasm|cpu)/);
+	console.info(`/model seed 11: ${n} detections; ${backend?.replace(/\s+/g, ' ').trim()}`);
+	expect(new URL(page.url()).searchParams.get('seed')).toBe('11');
+	expect(errors).toEqual([]);
+	await page.close();
+}, 200_000);
+
+test('/model says in place when the seed in the address is invalid', async () => {
+	const { page } = await open(browser, '/model?seed=<script>');
+	await expect(page.getByRole('status').first().textContent()).resolves.toContain('not valid');
+	await page.close();
+});
