@@ -31,6 +31,15 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', 'build-e2e/', '.svelte-kit/', 'node_modules/', 'dist/', 'tests/fixtures/', 'static/', 'tools/**/*.py']
+		ignores: [
+			'build/',
+			'build-e2e/',
+			'.svelte-kit/',
+			'node_modules/',
+			'dist/',
+			'tests/fixtures/',
+			'static/',
+			'tools/**/*.py'
+		]
 	}
 );

@@ -2,7 +2,8 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /mask-rcnn-explainer).
-const base = process.env.BASE_PATH ?? '';
+/** @type {'' | `/${string}`} */
+const base = /** @type {any} */ (process.env.BASE_PATH ?? '');
 // The browser tests build into their own folder so they never clobber a developer's `npm run build`.
 const out = process.env.BUILD_DIR ?? 'build';
 

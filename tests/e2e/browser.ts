@@ -13,7 +13,11 @@ export interface OpenedPage {
 }
 
 /** Opens `path` (relative to the site's base, e.g. '/roi-pool?box=1,2,3,4') and records every error the page logs. */
-export async function open(browser: Browser, path: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
+export async function open(
+	browser: Browser,
+	path: string,
+	viewport = { width: 1280, height: 900 }
+): Promise<OpenedPage> {
 	const page = await browser.newPage({ viewport });
 	const errors: string[] = [];
 	page.on('console', (m) => {

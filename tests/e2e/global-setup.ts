@@ -18,7 +18,8 @@ export default async function setup(project: TestProject) {
 	if (process.env.E2E_SKIP_BUILD !== '1') {
 		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 			stdio: 'inherit',
-			env: { ...process.env, BASE_PATH: E2E_BASE, BUILD_DIR: 'build-e2e' }
+			// NODE_ENV: vitest sets 'test', which would make Vite build Svelte in dev mode.
+			env: { ...process.env, NODE_ENV: 'production', BASE_PATH: E2E_BASE, BUILD_DIR: 'build-e2e' }
 		});
 	}
 	const { server, url } = await serveStatic('build-e2e', E2E_BASE);

@@ -77,7 +77,8 @@ class SmallResNet(nn.Module):
         return self.layer4(self.layer3(self.layer2(self.layer1(x))))
 
 
-def build_model(cfg, norm_layer=nn.BatchNorm2d):
+def build_model(cfg, norm_layer=nn.BatchNorm2d, train_sizes=None):
+    """train_sizes: shorter sides to pick from at random in training (multi-scale); inference always uses image_size."""
     body = SmallResNet(cfg['backbone'], norm_layer=norm_layer)
     return_layers = {f'layer{i + 1}': str(i) for i in range(4)}
     backbone = BackboneWithFPN(body, return_layers, cfg['backbone']['widths'], cfg['fpn_channels'],
@@ -96,7 +97,7 @@ def build_model(cfg, norm_layer=nn.BatchNorm2d):
     model = MaskRCNN(
         backbone,
         num_classes=None,
-        min_size=cfg['image_size'], max_size=cfg['image_size'],
+        min_size=tuple(train_sizes or ()) + (cfg['image_size'],), max_size=cfg['image_size'],
         image_mean=cfg['image_mean'], image_std=cfg['image_std'],
         rpn_anchor_generator=anchors,
         rpn_pre_nms_top_n_train=rpn['pre_nms_top_n_train'], rpn_post_nms_top_n_train=rpn['post_nms_top_n_train'],

@@ -39,6 +39,8 @@ def main():
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--log-every', type=int, default=10)
+    ap.add_argument('--train-sizes', default='',
+                    help='comma-separated extra image sizes for multi-scale training, e.g. 384,448 (cheaper iterations)')
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -48,7 +50,8 @@ def main():
     os.makedirs(args.out, exist_ok=True)
 
     cfg = copy.deepcopy(DEFAULT_CONFIG)
-    model = build_model(cfg)
+    train_sizes = [int(v) for v in args.train_sizes.split(',') if v]
+    model = build_model(cfg, train_sizes=train_sizes)
     model.train()
     counts = param_counts(model)
     print('params', dict(counts), flush=True)
@@ -66,7 +69,8 @@ def main():
                              {'params': no_decay, 'weight_decay': 0.0}], lr=args.lr)
     recipe = {'optimizer': 'AdamW', 'lr': args.lr, 'weight_decay': args.weight_decay, 'betas': [0.9, 0.999],
               'warmup_iters': args.warmup, 'schedule': 'linear warm-up then cosine to 2% of lr',
-              'batch': args.batch, 'grad_clip_norm': 5.0, 'augmentation': 'random h-flip, v-flip, transpose',
+              'batch': args.batch, 'grad_clip_norm': 5.0, 'augmentation': 'random h-flip, v-flip, transpose'
+                  + (f', random resize to one of {train_sizes + [cfg["image_size"]]} px' if train_sizes else ''),
               'budget_min': args.budget_min, 'iters_planned': args.iters, 'seed': args.seed,
               'threads': args.threads, 'train_images': len(ds), 'data': args.data}
     with open(os.path.join(args.out, 'config.json'), 'w') as f:

@@ -43,7 +43,7 @@ export class MaskRcnnNetwork {
 						: y;
 					let z = tf.relu(conv(p, `${name}.conv1`, y, stride, 1));
 					z = conv(p, `${name}.conv2`, z, 1, 1);
-					y = tf.relu(tf.add(z, identity));
+					y = tf.relu(tf.add(z, identity) as tf.Tensor4D);
 				}
 				c.push(y);
 			});
