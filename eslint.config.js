@@ -33,7 +33,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
-			'build-e2e/',
+			'build-e2e*/',
 			'.svelte-kit/',
 			'node_modules/',
 			'dist/',

@@ -27,7 +27,8 @@ interface Case {
 	boxes: number[];
 	labels: number[];
 	scores: number[];
-	maskProbs28: number[][];
+	/** base64 little-endian uint16 of round(p × 65535), one 28×28 mask per detection */
+	maskProbs28Q16: string[];
 	pastedRuns: number[][];
 }
 interface Fixture {
@@ -61,6 +62,12 @@ async function traceOf(c: Case): Promise<ModelTrace> {
 		traces.set(c.seed, t);
 	}
 	return t;
+}
+
+function decodeQ16(b64: string): Float64Array {
+	const bytes = Buffer.from(b64, 'base64');
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return Float64Array.from({ length: bytes.byteLength / 2 }, (_, i) => view.getUint16(2 * i, true) / 65535);
 }
 
 function runsToMask(runs: number[], n: number): Uint8Array {
@@ -163,7 +170,9 @@ describe.skipIf(!fixture)('tfjs Mask R-CNN equals torchvision on the shipped wei
 				matchDetections(t, c).forEach(({ ours }, j) => {
 					const got = t.masks.probs.data.subarray(ours * mm, (ours + 1) * mm);
 					let worst = 0;
-					c.maskProbs28[j].forEach((v, i) => (worst = Math.max(worst, Math.abs(v - got[i]))));
+					decodeQ16(c.maskProbs28Q16[j]).forEach(
+						(v, i) => (worst = Math.max(worst, Math.abs(v - got[i])))
+					);
 					expect(worst, `detection ${j} mask probabilities`).toBeLessThanOrEqual(1e-3);
 					const ourMask = Uint8Array.from(
 						t.masks.pasted.data.subarray(ours * h * w, (ours + 1) * h * w),

@@ -13,16 +13,19 @@ declare module 'vitest' {
 	}
 }
 
+/** Where the browser tests build; E2E_BUILD_DIR lets parallel developers' runs keep apart. */
+const BUILD = process.env.E2E_BUILD_DIR ?? 'build-e2e';
+
 export default async function setup(project: TestProject) {
 	const chromiumPath = findChromium(); // fail fast, with install advice, before a minute of building
 	if (process.env.E2E_SKIP_BUILD !== '1') {
 		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 			stdio: 'inherit',
 			// NODE_ENV: vitest sets 'test', which would make Vite build Svelte in dev mode.
-			env: { ...process.env, NODE_ENV: 'production', BASE_PATH: E2E_BASE, BUILD_DIR: 'build-e2e' }
+			env: { ...process.env, NODE_ENV: 'production', BASE_PATH: E2E_BASE, BUILD_DIR: BUILD }
 		});
 	}
-	const { server, url } = await serveStatic('build-e2e', E2E_BASE);
+	const { server, url } = await serveStatic(BUILD, E2E_BASE);
 	project.provide('baseUrl', url);
 	project.provide('chromiumPath', chromiumPath);
 	return () => new Promise<void>((ok) => server.close(() => ok()));

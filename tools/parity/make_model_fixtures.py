@@ -7,9 +7,12 @@
 Writes, per scene: the seed and sha256 of its RGB bytes (so the TS test knows it rebuilt the same pixels), per-level
 feature statistics (C2..C5, P2..P6), the top-50 RPN proposals, the detections (boxes, labels, scores), every
 detection's 28x28 mask probabilities (predicted class) and its pasted binary mask (>= 0.5) as row-major run lengths.
+The 28x28 probabilities are stored as base64 little-endian uint16 of round(p * 65535): the quantisation error (7.6e-6)
+is far below the test's 1e-3 tolerance and the fixture stays under 1 MB.
 """
 
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -36,6 +39,11 @@ def stats(t):
     t = t.double()
     return {'shape': list(t.shape), 'mean': float(t.mean()), 'std': float(t.std()), 'min': float(t.min()),
             'max': float(t.max()), 'absmean': float(t.abs().mean())}
+
+
+def q16(m):
+    q = np.round(np.clip(m.numpy().astype(np.float64), 0, 1) * 65535).astype('<u2')
+    return base64.b64encode(q.tobytes()).decode('ascii')
 
 
 def f32(x):
@@ -77,7 +85,7 @@ def main():
             'boxes': f32(final['boxes']),
             'labels': [int(v) for v in final['labels']],
             'scores': f32(final['scores']),
-            'maskProbs28': [f32(m) for m in probs28[:, 0]],
+            'maskProbs28Q16': [q16(m) for m in probs28[:, 0]],
             'pastedRuns': [runs(m) for m in pasted],
         })
         print(f"{img['file_name']}: {len(final['boxes'])} detections, {proposals[0].shape[0]} proposals", flush=True)
