@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { nms } from '../src/lib/ops/nms';
 import { roiAlign } from '../src/lib/ops/roi-align';
 import { featureMap, nmsInputs, rois } from './inputs';
+import { benchModel } from './model';
 
 const CASES = [
 	{ key: 'nms1000', name: 'nms 1000 boxes, IoU 0.7', reps: 15 },
@@ -90,3 +91,6 @@ try {
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }
+
+// MODEL_BENCH=0 skips the (minutes-long) whole-model part.
+if (process.env.MODEL_BENCH !== '0') await benchModel();

@@ -32,6 +32,8 @@ export interface RunOptions {
 	scoreThresh?: number;
 	/** box-head per-class NMS IoU threshold (default: the config's, 0.5) */
 	nmsThresh?: number;
+	/** resize target in px (default: the config's image_size); smaller runs faster on weak devices, less accurately */
+	inputSize?: number;
 }
 
 /** torchvision's MultiScaleRoIAlign scale inference: 2^round(log2(featureH / imageH)), height only, float32. */
@@ -56,8 +58,8 @@ export async function runModel(
 	const now = () => performance.now();
 	const t0 = now();
 	const input = transformImage(imageFromBytes(image.data, image.height, image.width, image.channels), {
-		minSize: cfg.image_size,
-		maxSize: cfg.image_size,
+		minSize: opts.inputSize ?? cfg.image_size,
+		maxSize: opts.inputSize ?? cfg.image_size,
 		mean: cfg.image_mean,
 		std: cfg.image_std
 	});

@@ -1,0 +1,41 @@
+// WebGL figure for the model benchmark: the built site's /model page in headless Chromium (SwiftShader here), run
+// twice on the same seed; the second run's time is the warm one (the first compiles every shader).
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/find-chromium';
+import { serveStatic } from '../tests/e2e/static-server';
+
+const BUILD = 'build-bench';
+
+function parse(text: string | null): { ms: number; detections: number } {
+	const m = /(\d+) ms for this run \((\d+) detections\)/.exec(text ?? '');
+	if (!m) throw new Error(`unexpected backend line on /model: ${text}`);
+	return { ms: Number(m[1]), detections: Number(m[2]) };
+}
+
+export async function webglRunMs(seed: number): Promise<{ ms: number; detections: number } | null> {
+	if (!existsSync(BUILD)) return null;
+	const { server, url } = await serveStatic(BUILD, '');
+	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+	try {
+		const page = await browser.newPage();
+		await page.goto(`${url}/model?seed=${seed}`);
+		const line = page.getByTestId('backend');
+		await page.getByTestId('detection').first().waitFor({ timeout: 600_000 });
+		const first = parse(await line.textContent());
+		const backend = (await line.textContent()) ?? '';
+		if (!/Backend: webgl/.test(backend)) throw new Error(`/model did not use WebGL: ${backend}`);
+		await page.getByRole('textbox').fill(String(seed));
+		await page.getByRole('textbox').press('Enter');
+		await page.waitForFunction(
+			(prev) => !document.querySelector('[data-testid="backend"]')?.textContent?.includes(prev),
+			`${first.ms} ms for this run`,
+			{ timeout: 600_000 }
+		);
+		await page.getByTestId('detection').first().waitFor({ timeout: 600_000 });
+		return parse(await line.textContent());
+	} finally {
+		await browser.close();
+		await new Promise<void>((ok) => server.close(() => ok()));
+	}
+}
