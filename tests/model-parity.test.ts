@@ -170,9 +170,7 @@ describe.skipIf(!fixture)('tfjs Mask R-CNN equals torchvision on the shipped wei
 				matchDetections(t, c).forEach(({ ours }, j) => {
 					const got = t.masks.probs.data.subarray(ours * mm, (ours + 1) * mm);
 					let worst = 0;
-					decodeQ16(c.maskProbs28Q16[j]).forEach(
-						(v, i) => (worst = Math.max(worst, Math.abs(v - got[i])))
-					);
+					decodeQ16(c.maskProbs28Q16[j]).forEach((v, i) => (worst = Math.max(worst, Math.abs(v - got[i]))));
 					expect(worst, `detection ${j} mask probabilities`).toBeLessThanOrEqual(1e-3);
 					const ourMask = Uint8Array.from(
 						t.masks.pasted.data.subarray(ours * h * w, (ours + 1) * h * w),
