@@ -34,6 +34,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'build-e2e*/',
+			'build-bench/',
 			'.svelte-kit/',
 			'node_modules/',
 			'dist/',
