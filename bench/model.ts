@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_MODEL, MaskRcnnModel } from '../src/lib/model';
+// Direct imports: the model's index pulls in Vite-only `?url` WASM imports that tsx cannot load.
+import { DEFAULT_MODEL } from '../src/lib/model/default-model';
+import { MaskRcnnModel } from '../src/lib/model/model';
 import { generateScene } from '../src/lib/scenes';
 import { fileFetch } from '../tests/helpers/file-fetch';
 import { webglRunMs } from './model-webgl';

@@ -44,3 +44,8 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
 	}
 	throw new Error(`No TensorFlow.js backend could start: ${reasons.join('; ')}`);
 }
+
+/** Tensors alive on the current backend (a leak shows as a count that keeps growing between identical steps). */
+export function tensorCount(): number {
+	return tf.memory().numTensors;
+}

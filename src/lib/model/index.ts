@@ -1,8 +1,9 @@
 // Public surface of the browser model (tfjs). Knows nothing of pictures.
 export { MaskRcnnModel } from './model';
-export { chooseBackend, type BackendChoice, type BackendOptions } from './backend';
+export { chooseBackend, tensorCount, type BackendChoice, type BackendOptions } from './backend';
 export { readFeature, type ImageInput, type RunOptions } from './run';
 export type { ModelTrace, StageTimings } from './trace';
 export type { WeightsManifest, ArchitectureConfig } from './manifest';
 export type { LoadProgress } from './load-weights';
 export { DEFAULT_MODEL, backendOnce, loadModelOnce } from './session';
+export { runHeadsOnBoxes, type HeadsOnBoxes } from './heads-on-boxes';

@@ -5,8 +5,7 @@ import type { LoadProgress } from './load-weights';
 import { MaskRcnnModel } from './model';
 import { WASM_PATHS } from './wasm-paths';
 
-/** The model the site ships (static/weights/<name>/). */
-export const DEFAULT_MODEL = 'shapes-mrcnn-r10s';
+export { DEFAULT_MODEL } from './default-model';
 
 let backend: Promise<BackendChoice> | null = null;
 const models = new Map<string, Promise<MaskRcnnModel>>();

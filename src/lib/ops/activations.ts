@@ -25,3 +25,27 @@ export function softmaxRows(x: Float32Array, cols: number): Float32Array {
 	}
 	return out;
 }
+
+/**
+ * Softmax across the C planes of a channel-major [C, P] array, independently at each of the P positions (the
+ * per-pixel competition an FCN-style mask head would use), max-subtracted and float32 like softmaxRows.
+ */
+export function softmaxPlanes(x: Float32Array, channels: number): Float32Array {
+	if (!Number.isInteger(channels) || channels <= 0 || x.length % channels !== 0)
+		throw new Error(`softmaxPlanes: channels must divide the data length ${x.length}, got ${channels}`);
+	const p = x.length / channels;
+	const out = new Float32Array(x.length);
+	for (let i = 0; i < p; i++) {
+		let m = -Infinity;
+		for (let c = 0; c < channels; c++) m = Math.max(m, x[c * p + i]);
+		let s = 0;
+		for (let c = 0; c < channels; c++) {
+			const e = f(Math.exp(f(x[c * p + i] - m)));
+			out[c * p + i] = e;
+			s += e;
+		}
+		const sum = f(s);
+		for (let c = 0; c < channels; c++) out[c * p + i] = f(out[c * p + i] / sum);
+	}
+	return out;
+}

@@ -102,6 +102,14 @@ export function padToMultiple(image: Tensor, multiple = 32): Tensor {
 	return { shape: [...s.slice(0, -2), hp, wp], data: out };
 }
 
+/** The [H, W] that padToMultiple gives an [h, w] image (for pictures of the padding without building a tensor). */
+export function paddedSizeOf(height: number, width: number, multiple = 32): [number, number] {
+	assertPositiveInt('height', height);
+	assertPositiveInt('width', width);
+	assertPositiveInt('multiple', multiple);
+	return [Math.ceil(height / multiple) * multiple, Math.ceil(width / multiple) * multiple];
+}
+
 /** Scale boxes from an image of size `from` to size `to` ([h, w] each), with float32 ratios (`resize_boxes`). */
 export function rescaleBoxes(
 	boxes: Float32Array,

@@ -25,6 +25,7 @@ export {
 	resizeScale,
 	resizedSize,
 	padToMultiple,
+	paddedSizeOf,
 	rescaleBoxes,
 	transformImage,
 	IMAGE_MEAN,
@@ -33,6 +34,9 @@ export {
 	type TransformedImage
 } from './image-transform';
 // Stages between the network's heads (used by src/lib/model, re-runnable by the pictures)
-export { sigmoid32, softmaxRows } from './activations';
+export { sigmoid32, softmaxRows, softmaxPlanes } from './activations';
 export { filterProposals, type ProposalOptions, type ProposalTrace } from './rpn-proposals';
 export { postprocessDetections, type DetectionOptions, type DetectionTrace } from './detections';
+// Training losses of the heads, for the training view
+export { bceWithLogits, bceWithLogitsPlane, softmaxCrossEntropyPlanes, type PixelLoss } from './mask-loss';
+export { crossEntropy, smoothL1, smoothL1Sum } from './head-loss';

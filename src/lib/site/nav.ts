@@ -28,5 +28,11 @@ export const NAV: NavItem[] = [
 		title: 'FPN levels',
 		blurb:
 			'Draw boxes and see which pyramid level (P2–P5) each is pooled from, and where rounding would disagree.'
+	},
+	{
+		path: '/stepper',
+		title: 'Model stepper',
+		blurb:
+			'Walk through a real Mask R-CNN running in your browser, stage by stage, on a scene you can draw yourself.'
 	}
 ];

@@ -1,0 +1,11 @@
+// What the stepper hands the model: a scene (with its ground truth) or an uploaded picture.
+import type { Scene } from '$lib/scenes';
+import type { RgbImage } from './decode-image';
+
+export interface StepperInput {
+	/** null for an upload: no ground truth */
+	scene: Scene | null;
+	image: RgbImage;
+	/** what it is, in words, for the status line */
+	label: string;
+}

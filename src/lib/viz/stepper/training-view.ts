@@ -1,0 +1,181 @@
+// The training view's data: one ground-truth object, one RoI around it, and the three head losses that RoI would
+// add during training, computed as torchvision 0.14's RoIHeads does (fastrcnn_loss, maskrcnn_loss,
+// project_masks_on_boxes). Everything here is in the network's (resized-image) frame, like the proposals.
+import {
+	bceWithLogitsPlane,
+	boxIou,
+	crossEntropy,
+	encodeBoxes,
+	rescaleBoxes,
+	roiAlign,
+	sigmoid32,
+	smoothL1,
+	softmaxCrossEntropyPlanes,
+	softmaxRows,
+	type PixelLoss,
+	type Tensor
+} from '$lib/ops';
+import type { Instance } from '$lib/scenes';
+
+/** torchvision's RoIHeads: a proposal is a positive (foreground) sample when its best IoU with a GT box is ≥ 0.5. */
+export const FG_IOU = 0.5;
+/** RoIHeads' box coder weights (wx, wy, ww, wh). */
+export const BOX_WEIGHTS: [number, number, number, number] = [10, 10, 5, 5];
+/** fastrcnn_loss's smooth-L1 beta. */
+export const SMOOTH_L1_BETA = 1 / 9;
+
+/** Ground-truth boxes moved from the original image to the resized one (`resize_boxes`). */
+export function gtBoxesResized(
+	instances: Instance[],
+	originalSize: [number, number],
+	imageSize: [number, number]
+): Float32Array {
+	const boxes = new Float32Array(4 * instances.length);
+	instances.forEach((inst, i) => boxes.set(inst.box, 4 * i));
+	return rescaleBoxes(boxes, originalSize, imageSize);
+}
+
+/**
+ * One GT mask as a [1,1,h,w] float tensor in the resized frame. GeneralizedRCNNTransform resizes masks with nearest
+ * neighbour (source index floor(dst · in/out)); with the same size it is a plain copy.
+ */
+export function gtMaskResized(
+	mask: Uint8Array,
+	originalSize: [number, number],
+	imageSize: [number, number]
+): Tensor {
+	const [H, W] = originalSize;
+	const [h, w] = imageSize;
+	if (mask.length !== H * W)
+		throw new Error(`gtMaskResized: mask has ${mask.length} pixels, expected ${H}×${W}`);
+	const data = new Float32Array(h * w);
+	const sy = Math.fround(H / h);
+	const sx = Math.fround(W / w);
+	for (let y = 0; y < h; y++) {
+		const ys = Math.min(Math.floor(Math.fround(y * sy)), H - 1);
+		for (let x = 0; x < w; x++)
+			data[y * w + x] = mask[ys * W + Math.min(Math.floor(Math.fround(x * sx)), W - 1)];
+	}
+	return { shape: [1, 1, h, w], data };
+}
+
+export interface ProposalMatch {
+	/** each proposal's best IoU over the GT boxes */
+	iou: Float32Array;
+	/** the GT index it is matched to (argmax IoU), or −1 when below FG_IOU (a background sample) */
+	matched: Int32Array;
+}
+
+/** RoIHeads' Matcher (fg = bg = 0.5, no low-quality matches): each proposal → its best GT, positive if IoU ≥ 0.5. */
+export function matchProposals(proposals: Float32Array, gtBoxes: Float32Array): ProposalMatch {
+	const p = proposals.length / 4;
+	const g = gtBoxes.length / 4;
+	const iou = new Float32Array(p);
+	const matched = new Int32Array(p).fill(-1);
+	if (g === 0) return { iou, matched };
+	const m = boxIou(proposals, gtBoxes);
+	for (let i = 0; i < p; i++) {
+		let best = 0;
+		for (let j = 1; j < g; j++) if (m[i * g + j] > m[i * g + best]) best = j;
+		iou[i] = m[i * g + best];
+		if (iou[i] >= FG_IOU) matched[i] = best;
+	}
+	return { iou, matched };
+}
+
+/** Proposals matched to GT `g` as positives, best IoU first. */
+export function positivesFor(match: ProposalMatch, g: number): Int32Array {
+	const idx: number[] = [];
+	for (let i = 0; i < match.matched.length; i++) if (match.matched[i] === g) idx.push(i);
+	idx.sort((a, b) => match.iou[b] - match.iou[a] || a - b);
+	return Int32Array.from(idx);
+}
+
+/**
+ * The mask target: `project_masks_on_boxes` = roi_align(gt_mask, box, (M, M), spatial_scale 1.0) with the defaults
+ * sampling_ratio −1 (adaptive) and aligned False. The result is soft: RoIAlign averages 0/1 pixels at the edges.
+ */
+export function maskTarget(gtMask: Tensor, box: ArrayLike<number>, size = 28): Float32Array {
+	const rois: Tensor = { shape: [1, 5], data: Float32Array.from([0, box[0], box[1], box[2], box[3]]) };
+	return roiAlign(gtMask, rois, { outputSize: size, spatialScale: 1, samplingRatio: -1, aligned: false })
+		.data;
+}
+
+export interface RoiLossInput {
+	/** this RoI's box-head class logits [classes] and deltas [classes*4] */
+	classLogits: ArrayLike<number>;
+	boxDeltas: ArrayLike<number>;
+	/** this RoI's mask logits, every class [classes*M*M] */
+	maskLogits: Float32Array;
+	/** GT class of the matched object (≥ 1) */
+	label: number;
+	proposal: ArrayLike<number>;
+	gtBox: ArrayLike<number>;
+	/** mask target [M*M] in [0, 1] */
+	target: Float32Array;
+}
+
+export interface RoiLoss {
+	classProbs: Float32Array;
+	lCls: number;
+	/** box-coder targets (gt relative to proposal) and the predicted deltas of the GT class */
+	regTargets: Float32Array;
+	predDeltas: Float32Array;
+	/** smooth-L1 per coordinate dx, dy, dw, dh, and their sum */
+	boxTerms: number[];
+	lBox: number;
+	/** sigmoid of the GT class's mask logits, and the BCE on that plane only */
+	maskProbs: Float32Array;
+	bce: PixelLoss;
+	lMask: number;
+	/** the FCN-style alternative: softmax over all class planes, target = label inside, background outside */
+	softmaxCe: PixelLoss;
+	lMaskSoftmax: number;
+	total: number;
+}
+
+/** This RoI's L = L_cls + L_box + L_mask, before torchvision averages over the sampled RoIs of the batch. */
+export function roiLosses(r: RoiLossInput): RoiLoss {
+	const classes = r.classLogits.length;
+	const plane = r.target.length;
+	if (!Number.isInteger(r.label) || r.label < 1 || r.label >= classes)
+		throw new Error(`roiLosses: label ${r.label} is not a foreground class (1..${classes - 1})`);
+	if (r.boxDeltas.length !== 4 * classes || r.maskLogits.length !== classes * plane)
+		throw new Error('roiLosses: boxDeltas must be [classes*4] and maskLogits [classes*M*M]');
+	const classProbs = softmaxRows(Float32Array.from(r.classLogits), classes);
+	const lCls = crossEntropy(r.classLogits, r.label);
+
+	const regTargets = encodeBoxes(Float32Array.from(r.gtBox), Float32Array.from(r.proposal), BOX_WEIGHTS);
+	const predDeltas = Float32Array.from({ length: 4 }, (_, j) => r.boxDeltas[4 * r.label + j]);
+	const boxTerms = Array.from({ length: 4 }, (_, j) =>
+		smoothL1(predDeltas[j] - regTargets[j], SMOOTH_L1_BETA)
+	);
+	const lBox = boxTerms.reduce((a, b) => a + b, 0);
+
+	const own = r.maskLogits.subarray(r.label * plane, (r.label + 1) * plane);
+	const maskProbs = own.map(sigmoid32);
+	const bce = bceWithLogitsPlane(own, r.target);
+
+	// Softmax alternative: the class's plane should win where the object is, the background plane elsewhere.
+	const dist = new Float32Array(classes * plane);
+	for (let i = 0; i < plane; i++) {
+		dist[r.label * plane + i] = r.target[i];
+		dist[i] = 1 - r.target[i];
+	}
+	const softmaxCe = softmaxCrossEntropyPlanes(r.maskLogits, dist, classes);
+
+	return {
+		classProbs,
+		lCls,
+		regTargets,
+		predDeltas,
+		boxTerms,
+		lBox,
+		maskProbs,
+		bce,
+		lMask: bce.mean,
+		softmaxCe,
+		lMaskSoftmax: softmaxCe.mean,
+		total: lCls + lBox + bce.mean
+	};
+}
