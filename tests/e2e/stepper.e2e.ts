@@ -158,7 +158,7 @@ test('an uploaded picture larger than 512 px is shrunk and the model runs on it'
 		mimeType: 'image/png',
 		buffer: PNG.sync.write(png)
 	});
-	await expect(page.getByText('Shrunk from 1024×600 to 512×300 pixels.').count()).resolves.toBe(1);
+	await page.getByText('Shrunk from 1024×600 to 512×300 pixels.').waitFor({ timeout: 10_000 });
 	await page.getByTestId('running').waitFor({ timeout: 10_000 });
 	await ready(page);
 	await expect(page.getByTestId('backend').textContent()).resolves.toContain('disk.png');
@@ -205,7 +205,7 @@ test('stage 5: moving the IoU slider changes the kept count to what the ops’ b
 			).length
 		);
 	const kept = page.getByTestId('nms-kept');
-	const slider = page.getByLabel('IoU threshold');
+	const slider = page.getByRole('slider', { name: 'IoU threshold' });
 	for (const iou of [0.3, 0.1]) {
 		await slider.fill(String(iou));
 		await expect.poll(async () => Number(await kept.textContent())).toBe(expected(iou));
