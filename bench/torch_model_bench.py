@@ -1,5 +1,5 @@
 """torchvision side of the model benchmark: the shipped weights in torchvision's MaskRCNN (eval), one 512 px scene,
-median forward time with 1 thread and with the default thread count.
+median forward time with 1 thread and with one thread per CPU core.
 Usage: /usr/bin/python3 bench/torch_model_bench.py WEIGHTS_DIR RGB_FILE HEIGHT WIDTH REPS
 Prints one JSON line: {"threads1": ms, "threadsDefault": ms, "defaultThreads": n, "detections": n}."""
 
@@ -29,7 +29,8 @@ def median_ms(model, x, reps):
 
 def main():
     weights, rgb_file, h, w, reps = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-    default_threads = torch.get_num_threads()
+    # torch's own default can be 1 in a VM that reports one physical core; use every logical core instead.
+    default_threads = os.cpu_count() or torch.get_num_threads()
     model, _ = load_exported(weights)
     model.eval()
     rgb = np.fromfile(rgb_file, dtype=np.uint8).reshape(h, w, 3)
