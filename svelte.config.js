@@ -2,8 +2,10 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /mask-rcnn-explainer).
-/** @type {'' | `/${string}`} */
-const base = /** @type {any} */ (process.env.BASE_PATH ?? '');
+const rawBase = process.env.BASE_PATH ?? '';
+if (rawBase !== '' && !rawBase.startsWith('/'))
+	throw new Error(`BASE_PATH must be empty or start with "/", got "${rawBase}"`);
+const base = /** @type {'' | `/${string}`} */ (rawBase);
 // The browser tests build into their own folder so they never clobber a developer's `npm run build`.
 const out = process.env.BUILD_DIR ?? 'build';
 

@@ -6,22 +6,13 @@ import {
 	poolBinBounds,
 	resolveRoiPoolOptions,
 	roiPoolGeometry,
+	type RoiPoolGeometry,
 	type RoiPoolOptions
 } from './roi-pool';
 import type { Tensor } from './tensor';
 
-export interface RoiPoolTrace {
-	batchIndex: number;
-	/** f(x1*ss), f(y1*ss), f(x2*ss), f(y2*ss): float feature coordinates */
-	scaledBox: [number, number, number, number];
-	/** sw, sh, ew, eh after C round (half away from zero) — the first quantization */
-	roundedBox: [number, number, number, number];
-	/** max(ew-sw+1, 1), max(eh-sh+1, 1) (integers) */
-	roiWidth: number;
-	roiHeight: number;
-	/** f(roiWidth/outW), f(roiHeight/outH) */
-	binWidth: number;
-	binHeight: number;
+/** The RoI's geometry (roi-pool.ts) plus every bin. */
+export interface RoiPoolTrace extends RoiPoolGeometry {
 	outH: number;
 	outW: number;
 	channels: number;

@@ -35,8 +35,10 @@ export interface RoiPoolGeometry {
 	scaledBox: [number, number, number, number];
 	/** C round (half away from zero) of scaledBox: sw, sh, ew, eh — the first quantization */
 	roundedBox: [number, number, number, number];
+	/** max(ew-sw+1, 1), max(eh-sh+1, 1) (integers) */
 	roiWidth: number;
 	roiHeight: number;
+	/** f(roiWidth/outW), f(roiHeight/outH) */
 	binWidth: number;
 	binHeight: number;
 }

@@ -2,7 +2,7 @@
 // the threshold does to it — its area and, on a synthetic scene, its overlap with the true object.
 import { pasteMaskTrace, type PasteMaskTrace, type Tensor } from '$lib/ops';
 import type { Instance } from '$lib/scenes';
-import { areaAbove } from './mask-compare';
+import { areaAbove, binaryIou } from './mask-compare';
 
 /** The paste trace of detection `det`: its [1,1,M,M] probabilities placed at its original-image box. */
 export function pasteOf(
@@ -42,15 +42,7 @@ export function thresholdSummary(
 	let best = { gtIndex: 0, iou: -1 };
 	instances.forEach((inst, g) => {
 		if (inst.mask.length !== plane.length) return;
-		let inter = 0;
-		let union = 0;
-		for (let i = 0; i < plane.length; i++) {
-			const a = plane[i] >= threshold;
-			const b = inst.mask[i] === 1;
-			if (a && b) inter++;
-			if (a || b) union++;
-		}
-		const iou = union === 0 ? 0 : inter / union;
+		const iou = binaryIou(plane, inst.mask, threshold, 1); // ground-truth masks are 0/1
 		if (iou > best.iou) best = { gtIndex: g, iou };
 	});
 	return best.iou < 0 ? { threshold, area, gtIndex: null, iou: null } : { threshold, area, ...best };
