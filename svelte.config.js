@@ -1,5 +1,8 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import remarkMath from 'remark-math';
+import { rehypeKatexSvelte, rehypeTutorialOutline } from './src/lib/tutorial/markdown-plugins.js';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /mask-rcnn-explainer).
 const rawBase = process.env.BASE_PATH ?? '';
@@ -11,7 +14,17 @@ const out = process.env.BUILD_DIR ?? 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
-	preprocess: vitePreprocess(),
+	// Tutorials are Markdown files (src/tutorials/*.md) compiled by mdsvex into Svelte components; math is typeset
+	// at build time by the site's KaTeX.
+	extensions: ['.svelte', '.md'],
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({
+			extensions: ['.md'],
+			remarkPlugins: [remarkMath],
+			rehypePlugins: [rehypeKatexSvelte, rehypeTutorialOutline]
+		})
+	],
 	kit: {
 		adapter: adapter({ pages: out, assets: out, fallback: undefined, strict: true }),
 		paths: { base, relative: true },

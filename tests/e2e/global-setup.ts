@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './find-chromium';
 import { serveStatic } from './static-server';
+import { ADDED_TUTORIAL_FILE, ADDED_TUTORIAL_SOURCE } from './tutorial-fixture';
 
 /** The base path the browser tests build and serve under, to prove the site works on a sub-path host. */
 export const E2E_BASE = '/explainer';
@@ -19,11 +21,17 @@ const BUILD = process.env.E2E_BUILD_DIR ?? 'build-e2e';
 export default async function setup(project: TestProject) {
 	const chromiumPath = findChromium(); // fail fast, with install advice, before a minute of building
 	if (process.env.E2E_SKIP_BUILD !== '1') {
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-			stdio: 'inherit',
-			// NODE_ENV: vitest sets 'test', which would make Vite build Svelte in dev mode.
-			env: { ...process.env, NODE_ENV: 'production', BASE_PATH: E2E_BASE, BUILD_DIR: BUILD }
-		});
+		// A teacher's new tutorial is one Markdown file and no code: this build gets one that exists only for it.
+		writeFileSync(ADDED_TUTORIAL_FILE, ADDED_TUTORIAL_SOURCE);
+		try {
+			execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+				stdio: 'inherit',
+				// NODE_ENV: vitest sets 'test', which would make Vite build Svelte in dev mode.
+				env: { ...process.env, NODE_ENV: 'production', BASE_PATH: E2E_BASE, BUILD_DIR: BUILD }
+			});
+		} finally {
+			rmSync(ADDED_TUTORIAL_FILE, { force: true });
+		}
 	}
 	const { server, url } = await serveStatic(BUILD, E2E_BASE);
 	project.provide('baseUrl', url);

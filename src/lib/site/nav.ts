@@ -30,6 +30,12 @@ export const NAV: NavItem[] = [
 			'Draw boxes and see which pyramid level (P2–P5) each is pooled from, and where rounding would disagree.'
 	},
 	{
+		path: '/tutorials',
+		title: 'Tutorials',
+		blurb:
+			'Notebook-style lessons with live panels, questions that ask for your prediction first, and PyTorch code for every number.'
+	},
+	{
 		path: '/stepper',
 		title: 'Model stepper',
 		blurb:

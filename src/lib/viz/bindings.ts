@@ -15,9 +15,19 @@ import {
 	type RoiState
 } from './url-state';
 
-export const POOL_CONTROLS = ['presets', 'box', 'stride', 'out', 'map', 'seed', 'img', 'formula'] as const;
+export const POOL_CONTROLS = [
+	'presets',
+	'box',
+	'stride',
+	'out',
+	'map',
+	'seed',
+	'img',
+	'formula',
+	'pytorch'
+] as const;
 export const ALIGN_CONTROLS = [...POOL_CONTROLS, 'sr', 'aligned', 'agg', 'detail'] as const;
-export const FPN_CONTROLS = ['boxes', 'round', 'img', 'axis', 'formula', 'add'] as const;
+export const FPN_CONTROLS = ['boxes', 'round', 'img', 'axis', 'formula', 'add', 'pytorch'] as const;
 
 export function roiBinding(
 	hideNames: readonly string[],
