@@ -1,19 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { parseTutorialMeta, slugOf, sortTutorials } from '../src/lib/tutorial/front-matter';
 
-const good = { title: 'T', summary: 'S', level: 'beginner', minutes: 10, toc: [{ id: 'a', text: 'A' }], questions: 2 };
+const good = {
+	title: 'T',
+	summary: 'S',
+	level: 'beginner',
+	minutes: 10,
+	toc: [{ id: 'a', text: 'A' }],
+	questions: 2
+};
 
 describe('tutorial front matter', () => {
 	it('reads a complete front matter and the build-time outline', () => {
 		const m = parseTutorialMeta('/src/tutorials/my-first.md', { ...good, order: 3 });
-		expect(m).toEqual({ slug: 'my-first', title: 'T', summary: 'S', level: 'beginner', minutes: 10, order: 3, toc: good.toc, questions: 2 });
+		expect(m).toEqual({
+			slug: 'my-first',
+			title: 'T',
+			summary: 'S',
+			level: 'beginner',
+			minutes: 10,
+			order: 3,
+			toc: good.toc,
+			questions: 2
+		});
 	});
 
 	it('names the file and the field that is missing or wrong', () => {
 		expect(() => parseTutorialMeta('/src/tutorials/a.md', { ...good, title: undefined })).toThrow(
 			'Tutorial /src/tutorials/a.md: front matter needs "title"'
 		);
-		expect(() => parseTutorialMeta('/src/tutorials/a.md', { ...good, level: 'expert' })).toThrow(/"level" must be one of beginner/);
+		expect(() => parseTutorialMeta('/src/tutorials/a.md', { ...good, level: 'expert' })).toThrow(
+			/"level" must be one of beginner/
+		);
 		expect(() => parseTutorialMeta('/src/tutorials/a.md', { ...good, minutes: '10' })).toThrow(/"minutes"/);
 		expect(() => parseTutorialMeta('/src/tutorials/a.md', { ...good, order: 'first' })).toThrow(/"order"/);
 		expect(() => parseTutorialMeta('/src/tutorials/a.md', undefined)).toThrow(/no front matter/);

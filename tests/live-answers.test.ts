@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { guessMatches, liveAnswer } from '../src/lib/tutorial/live-answers';
 
 describe('live answers', () => {
-	it('RoIAlign on the torchvision example gives torchvision\'s −0.8546 (aligned: −1.2911)', () => {
+	it("RoIAlign on the torchvision example gives torchvision's −0.8546 (aligned: −1.2911)", () => {
 		// torch.manual_seed(1); roi_align(randn(1,1,6,6), [[0,10,10,124,124]], 2, 1/32, 1, aligned) — printed by torch
 		expect(liveAnswer('roi-align', {}).text).toBe('-0.8546');
 		expect(liveAnswer('roi-align', { aligned: '1' }).text).toBe('-1.2911');
 		expect(liveAnswer('roi-align', { bin: '1,1' }).text).toBe('0.0546');
 	});
 
-	it('counts RoIPool\'s rounded width and RoIAlign\'s adaptive points', () => {
+	it("counts RoIPool's rounded width and RoIAlign's adaptive points", () => {
 		expect(liveAnswer('roi-pool-width', {}).value).toBe(5); // round(0.3125)=0 … round(3.875)=4, inclusive
 		expect(liveAnswer('roi-align-points', { sr: '0' }).value).toBe(4); // ceil(3.5625 / 2) = 2 per side
 		expect(liveAnswer('roi-align-points', { sr: '3' }).value).toBe(9);
@@ -33,13 +33,18 @@ describe('live answers', () => {
 		const logits = '0,1.5,-5,-5,2,-5';
 		expect(liveAnswer('sigmoid', { logits, channel: '4' }).value).toBeCloseTo(1 / (1 + Math.exp(-2)), 6);
 		const e = [0, 1.5, -5, -5, 2, -5].map(Math.exp);
-		expect(liveAnswer('softmax', { logits, channel: '4' }).value).toBeCloseTo(e[4] / e.reduce((a, b) => a + b), 6);
+		expect(liveAnswer('softmax', { logits, channel: '4' }).value).toBeCloseTo(
+			e[4] / e.reduce((a, b) => a + b),
+			6
+		);
 	});
 
 	it('names the bad parameter or the unknown answer', () => {
 		expect(() => liveAnswer('nope', {})).toThrow(/Unknown live answer "nope"/);
 		expect(() => liveAnswer('roi-align', { stride: 'x' })).toThrow(/roi-align: Ignored stride="x"/);
-		expect(() => liveAnswer('roi-align', { bin: '2,0' })).toThrow(/bin must be "row,column" inside the 2×2 output/);
+		expect(() => liveAnswer('roi-align', { bin: '2,0' })).toThrow(
+			/bin must be "row,column" inside the 2×2 output/
+		);
 		expect(() => liveAnswer('fpn-level', {})).toThrow(/fpn-level: box must be/);
 		expect(() => liveAnswer('anchor-count', { size: '500', level: '2' })).toThrow(/multiple of 32/);
 		expect(() => liveAnswer('sigmoid', { logits: '1,a' })).toThrow(/logits must be/);

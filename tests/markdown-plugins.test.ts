@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { rehypeKatexSvelte, rehypeTutorialOutline, slugify } from '../src/lib/tutorial/markdown-plugins.js';
 
 async function build(md: string) {
-	const out = await compile(md, { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatexSvelte, rehypeTutorialOutline] });
+	const out = await compile(md, {
+		remarkPlugins: [remarkMath],
+		rehypePlugins: [rehypeKatexSvelte, rehypeTutorialOutline]
+	});
 	if (!out) throw new Error('mdsvex returned nothing');
 	return out.code;
 }
@@ -27,7 +30,9 @@ describe('tutorial Markdown plugins', () => {
 		);
 		expect(code).toContain('<h2 id="one-thing">');
 		expect(code).toContain('<h2 id="one-thing-2">');
-		expect(code).toContain('"toc":[{"id":"one-thing","text":"One thing"},{"id":"one-thing-2","text":"One thing"}]');
+		expect(code).toContain(
+			'"toc":[{"id":"one-thing","text":"One thing"},{"id":"one-thing-2","text":"One thing"}]'
+		);
 		expect(code).toContain('"questions":2');
 	});
 

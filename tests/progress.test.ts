@@ -46,7 +46,10 @@ describe('tutorial progress', () => {
 		expect(parseSavedProgress(null)).toEqual({ answers: {}, total: 0 });
 		expect(parseSavedProgress('{oops')).toEqual({ answers: {}, total: 0 });
 		expect(parseSavedProgress('[1,2]').answers).toEqual({});
-		expect(parseSavedProgress('{"answers":{"a":"1","b":2},"total":-1}')).toEqual({ answers: { a: '1' }, total: 0 });
+		expect(parseSavedProgress('{"answers":{"a":"1","b":2},"total":-1}')).toEqual({
+			answers: { a: '1' },
+			total: 0
+		});
 	});
 
 	it('still works when storage throws (private mode)', () => {

@@ -29,7 +29,9 @@ async function ready(page: Page) {
 
 test('the index lists the four tutorials in order, and the file the test setup added', async () => {
 	const { page, errors } = await open(browser, '/tutorials');
-	const titles = (await page.getByTestId('tutorial-index').locator('h2').allTextContents()).map((s) => s.trim());
+	const titles = (await page.getByTestId('tutorial-index').locator('h2').allTextContents()).map((s) =>
+		s.trim()
+	);
 	expect(titles.slice(0, 4)).toEqual(TUTORIALS.map((t) => t[1]));
 	expect(titles).toContain(ADDED_TUTORIAL_TITLE);
 	await page.getByRole('link', { name: ADDED_TUTORIAL_TITLE }).click();
@@ -49,16 +51,19 @@ test.each(TUTORIALS)('/tutorials/%s renders without console errors', async (slug
 	await page.close();
 });
 
-test.each(TUTORIALS)('/tutorials/%s is readable before JavaScript: prose, contents and math are in the HTML', async (slug, title) => {
-	const res = await fetch(`${inject('baseUrl')}/tutorials/${slug}`);
-	expect(res.status).toBe(200);
-	const html = await res.text();
-	expect(html).toContain(`<h1>${title.replace('?', '?')}</h1>`);
-	expect(html).toContain('aria-label="Contents"');
-	expect(html).toContain('class="katex"');
-	// answers are not in the page before a guess
-	expect(html).not.toContain('data-testid="answer"');
-});
+test.each(TUTORIALS)(
+	'/tutorials/%s is readable before JavaScript: prose, contents and math are in the HTML',
+	async (slug, title) => {
+		const res = await fetch(`${inject('baseUrl')}/tutorials/${slug}`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain(`<h1>${title.replace('?', '?')}</h1>`);
+		expect(html).toContain('aria-label="Contents"');
+		expect(html).toContain('class="katex"');
+		// answers are not in the page before a guess
+		expect(html).not.toContain('data-testid="answer"');
+	}
+);
 
 describe('predict, then reveal', () => {
 	test('the answer and its explanation appear only after a guess, with the live value; progress survives a reload and resets', async () => {
@@ -73,12 +78,16 @@ describe('predict, then reveal', () => {
 		await q.getByTestId('guess').fill('-0.85');
 		await commit.click();
 		// The live value is the ops' RoIAlign on torchvision's example (torchvision prints -0.8546).
-		const expected = roiAlign(SEED_MAP, { shape: [1, 5], data: Float32Array.from([0, 10, 10, 124, 124]) }, {
-			outputSize: [2, 2],
-			spatialScale: 1 / 32,
-			samplingRatio: 1,
-			aligned: false
-		}).data[0];
+		const expected = roiAlign(
+			SEED_MAP,
+			{ shape: [1, 5], data: Float32Array.from([0, 10, 10, 124, 124]) },
+			{
+				outputSize: [2, 2],
+				spatialScale: 1 / 32,
+				samplingRatio: 1,
+				aligned: false
+			}
+		).data[0];
 		expect(await q.getByTestId('answer-value').textContent()).toBe(expected.toFixed(4));
 		expect(expected.toFixed(4)).toBe('-0.8546');
 		expect(await q.getByTestId('answer').textContent()).toContain('✓ right');
@@ -87,7 +96,9 @@ describe('predict, then reveal', () => {
 
 		await page.reload({ waitUntil: 'networkidle' });
 		await ready(page);
-		expect(await page.getByTestId('predict-align-value').getByTestId('answer-value').textContent()).toBe('-0.8546');
+		expect(await page.getByTestId('predict-align-value').getByTestId('answer-value').textContent()).toBe(
+			'-0.8546'
+		);
 
 		page.on('dialog', (d) => d.accept());
 		await page.getByRole('button', { name: 'Reset my answers' }).click();
@@ -117,7 +128,9 @@ test('j and k move between cells', async () => {
 	await page.keyboard.press('j');
 	expect(await page.evaluate(() => document.activeElement?.id)).toBe('the-rule');
 	await page.keyboard.press('j');
-	expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('predict-level-224');
+	expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+		'predict-level-224'
+	);
 	await page.keyboard.press('k');
 	expect(await page.evaluate(() => document.activeElement?.id)).toBe('the-rule');
 	await page.close();

@@ -7,3 +7,4 @@ export type { WeightsManifest, ArchitectureConfig } from './manifest';
 export type { LoadProgress } from './load-weights';
 export { DEFAULT_MODEL, backendOnce, loadModelOnce } from './session';
 export { runHeadsOnBoxes, type HeadsOnBoxes } from './heads-on-boxes';
+export { readFpnPathway, type FpnPathwayMaps } from './fpn-pathway';

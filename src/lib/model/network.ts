@@ -17,6 +17,16 @@ export interface RpnLevelOut {
 	deltas: tf.Tensor2D;
 }
 
+/** The top-down pathway at one pyramid level, NHWC [1,H,W,C] each. */
+export interface FpnPathway {
+	/** conv1×1(C_level): the lateral connection */
+	lateral: tf.Tensor4D;
+	/** M_(level+1) upsampled ×2 by nearest neighbour; null at the top level, which has nothing above it */
+	topDown: tf.Tensor4D | null;
+	/** M_level = lateral + topDown (torchvision's last_inner); P_level = conv3×3(M_level) */
+	merged: tf.Tensor4D;
+}
+
 export class MaskRcnnNetwork {
 	constructor(
 		readonly cfg: ArchitectureConfig,
@@ -69,6 +79,33 @@ export class MaskRcnnNetwork {
 			const p6 = tf.stridedSlice(p5, [0, 0, 0, 0], p5.shape, [1, 2, 2, 1]) as tf.Tensor4D;
 			return [...out, p6];
 		});
+	}
+
+	/**
+	 * The intermediate maps of the top-down pathway at `level` (2 = P2 … 5 = P5), recomputed from C2–C5 on request:
+	 * a run keeps only C and P, and the stepper needs these for one level at a time. Same layers as fpn().
+	 */
+	fpnPathway(c: tf.Tensor4D[], level: number): FpnPathway {
+		const p = this.p;
+		const n = c.length;
+		const i = level - 2;
+		if (!Number.isInteger(level) || i < 0 || i >= n)
+			throw new Error(`fpnPathway: level must be an integer from 2 to ${n + 1}, got ${level}`);
+		let out: FpnPathway | undefined;
+		tf.tidy(() => {
+			let last = conv(p, `backbone.fpn.inner_blocks.${n - 1}.0`, c[n - 1]);
+			if (i === n - 1) {
+				out = { lateral: tf.keep(last.clone()), topDown: null, merged: tf.keep(last) };
+				return;
+			}
+			for (let k = n - 2; k >= i; k--) {
+				const lateral = conv(p, `backbone.fpn.inner_blocks.${k}.0`, c[k]);
+				const topDown = upsampleNearest(last, [lateral.shape[1], lateral.shape[2]]);
+				last = tf.add(lateral, topDown);
+				if (k === i) out = { lateral: tf.keep(lateral), topDown: tf.keep(topDown), merged: tf.keep(last) };
+			}
+		});
+		return out!;
 	}
 
 	/** Shared RPN head on one pyramid level. */

@@ -38,7 +38,8 @@ export function parseTutorialMeta(path: string, raw: unknown): TutorialMeta {
 		throw new Error(`Tutorial ${path}: ${msg}`);
 	};
 	if (!SLUG.test(slug)) fail(`the file name must be lower-case words joined by dashes (got "${slug}")`);
-	if (typeof raw !== 'object' || raw === null) fail('it has no front matter (a --- block with title, summary, level, minutes)');
+	if (typeof raw !== 'object' || raw === null)
+		fail('it has no front matter (a --- block with title, summary, level, minutes)');
 	const m = raw as Record<string, unknown>;
 	const text = (key: string): string => {
 		const v = m[key];

@@ -49,12 +49,16 @@ function alignTrace(name: string, p: AnswerParams) {
 function poolTrace(name: string, p: AnswerParams) {
 	const s = roiState(name, p);
 	const fm = featureMap({ map: s.map, seed: s.seed, stride: s.stride, img: s.img });
-	return { s, trace: roiPoolTrace(fm.tensor, [0, ...s.box], { outputSize: s.out, spatialScale: 1 / s.stride }) };
+	return {
+		s,
+		trace: roiPoolTrace(fm.tensor, [0, ...s.box], { outputSize: s.out, spatialScale: 1 / s.stride })
+	};
 }
 
 function oneBox(name: string, p: AnswerParams): [number, number, number, number] {
 	const b = p.box === undefined ? null : parseBox(p.box, 10_000, true);
-	if (!b) throw new Error(`${name}: box must be "x1,y1,x2,y2" with x1 < x2 and y1 < y2, got "${p.box ?? ''}"`);
+	if (!b)
+		throw new Error(`${name}: box must be "x1,y1,x2,y2" with x1 < x2 and y1 < y2, got "${p.box ?? ''}"`);
 	return b;
 }
 
@@ -101,7 +105,11 @@ const ANSWERS: Record<string, (p: AnswerParams) => LiveAnswer> = {
 	'roi-align-points': (p) => {
 		const { trace } = alignTrace('roi-align-points', p);
 		const n = Math.max(trace.gridH, 0) * Math.max(trace.gridW, 0);
-		return { value: n, text: String(n), how: `a ${trace.gridH} × ${trace.gridW} grid of points in every bin` };
+		return {
+			value: n,
+			text: String(n),
+			how: `a ${trace.gridH} × ${trace.gridW} grid of points in every bin`
+		};
 	},
 	/** The FPN level torchvision pools a box from (`round="1"`: what rounding would pick). */
 	'fpn-level': (p) => {
@@ -121,7 +129,11 @@ const ANSWERS: Record<string, (p: AnswerParams) => LiveAnswer> = {
 		const logits = logitList('sigmoid', p);
 		const k = channelIndex('sigmoid', p, logits.length);
 		const v = sigmoid32(logits[k]);
-		return { value: v, text: fmt(v, 3), how: `σ(${logits[k]}) = 1 / (1 + e^−${logits[k]}); the other channels play no part` };
+		return {
+			value: v,
+			text: fmt(v, 3),
+			how: `σ(${logits[k]}) = 1 / (1 + e^−${logits[k]}); the other channels play no part`
+		};
 	},
 	/** The same channel under a softmax across all channels (FCN-style competition). */
 	softmax: (p) => {

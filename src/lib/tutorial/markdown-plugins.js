@@ -32,7 +32,11 @@ export function rehypeKatexSvelte() {
 			const tex = textOf(node);
 			let html;
 			try {
-				html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml' });
+				html = katex.renderToString(tex, {
+					displayMode: display,
+					throwOnError: true,
+					output: 'htmlAndMathml'
+				});
 			} catch (e) {
 				throw new Error(`${file.filename ?? 'tutorial'}: bad TeX "${tex}": ${e.message}`);
 			}

@@ -16,8 +16,7 @@ export const PANEL_KINDS = ['roi-pool', 'roi-align', 'compare', 'fpn-levels'] as
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
 export type PanelCellState =
-	| { kind: 'roi-pool' | 'roi-align' | 'compare'; roi: RoiState }
-	| { kind: 'fpn-levels'; fpn: FpnState };
+	{ kind: 'roi-pool' | 'roi-align' | 'compare'; roi: RoiState } | { kind: 'fpn-levels'; fpn: FpnState };
 
 export interface ParsedPanelCell {
 	state: PanelCellState;

@@ -14,6 +14,7 @@ const pyBool = (b: boolean) => (b ? 'True' : 'False');
 
 /** The site's `fmt` / `fmtShort` (src/lib/viz/format.ts) in Python, and the output tables of OutputGrid. */
 const PY_FORMAT = `
+
 def fmt(v, digits=4):
     # The site's number format: JavaScript's toFixed (the exact value, ties away from zero), never "-0.0000"
     if not math.isfinite(v):
@@ -37,6 +38,7 @@ def print_grid(rows):
     width = max(len(c) for row in cells for c in row)
     for row in cells:
         print('  '.join(c.rjust(width) for c in row))
+
 `;
 
 /** Python lines that build `x`, the panel's [1, 1, H, W] feature map. */
@@ -157,7 +159,8 @@ else:  # an empty sampling grid: no samples, every output is 0 (as the average a
 `
 			: `align = roi_align(x, boxes, output_size=(out_h, out_w), spatial_scale=1 / stride, sampling_ratio=sr, aligned=aligned)
 `;
-	return `sr, aligned = ${s.sr}, ${pyBool(s.aligned)}  # sampling_ratio 0 = adaptive (torchvision: 0 or negative)
+	return `
+sr, aligned = ${s.sr}, ${pyBool(s.aligned)}  # sampling_ratio 0 = adaptive (torchvision: 0 or negative)
 
 # The sampling grid per bin, computed like torchvision's kernel (float32): sampling_ratio if > 0, else
 # ceil(roi size / output size); with aligned=False the RoI is first made at least 1x1 cell.
