@@ -61,3 +61,15 @@ describe('live answers', () => {
 		expect(guessMatches('P3', liveAnswer('fpn-level', { box: '0,0,224,224' }))).toBe(false);
 	});
 });
+
+describe('click-a-cell answers', () => {
+	it("RoIPool's top-left bin on the torchvision example takes its max (1.6871) from row 2, column 1", () => {
+		const a = liveAnswer('roi-pool-argmax', { bin: '0,0' });
+		expect(a.value).toBe('2,1');
+		expect(a.grid?.rows).toBe(6);
+		expect(a.grid?.cols).toBe(6);
+		expect(a.grid?.values[2 * 6 + 1]).toBeCloseTo(1.6871, 4); // torchvision prints 1.6871 for output (0, 0)
+		expect(guessMatches('2,1', a)).toBe(true);
+		expect(guessMatches('1,2', a)).toBe(false);
+	});
+});

@@ -135,6 +135,31 @@ test('placing a shape on the drawing canvas re-runs the model on the edited scen
 	await expect(page.getByTestId('running').textContent()).resolves.toContain('(edited)');
 	await ready(page);
 	await expect(page.getByTestId('backend').textContent()).resolves.toContain('(edited)');
+
+	// Now with the mouse: drag the star 40 scene pixels to the right and drop it; the model runs on the new scene.
+	const box = (await page.locator('svg[role="application"]').boundingBox())!;
+	const scale = box.width / 512;
+	const from = { x: box.x + 260 * scale, y: box.y + 256 * scale };
+	await page.mouse.move(from.x, from.y);
+	await page.mouse.down();
+	for (let k = 1; k <= 4; k++) await page.mouse.move(from.x + 10 * k * scale, from.y);
+	await page.mouse.up();
+	await expect(star.getAttribute('aria-label')).resolves.toMatch(/^star \d+ at \(300, 256\)/);
+	await page.getByTestId('running').waitFor({ timeout: 10_000 });
+	await ready(page);
+	expect(errors).toEqual([]);
+	await page.close();
+}, 300_000);
+
+test('on a 375 px phone the stepper stacks: no sideways scrolling, and the stages still step', async () => {
+	const { page, errors } = await open(browser, '/stepper?seed=11', { width: 375, height: 800 });
+	await ready(page);
+	for (const id of [1, 2, 5]) {
+		if (id > 1) await page.getByTestId(`stage-tab-${id}`).click();
+		await stageShown(page, id);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, `stage ${id} is wider than the phone by ${overflow} px`).toBeLessThanOrEqual(0);
+	}
 	expect(errors).toEqual([]);
 	await page.close();
 }, 200_000);

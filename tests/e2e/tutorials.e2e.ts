@@ -92,7 +92,7 @@ describe('predict, then reveal', () => {
 		expect(expected.toFixed(4)).toBe('-0.8546');
 		expect(await q.getByTestId('answer').textContent()).toContain('✓ right');
 		await page.getByTestId('reveal-align-value').waitFor();
-		expect(await page.getByTestId('progress').textContent()).toContain('1 of 5 questions answered');
+		expect(await page.getByTestId('progress').textContent()).toContain('1 of 6 questions answered');
 
 		await page.reload({ waitUntil: 'networkidle' });
 		await ready(page);
@@ -104,6 +104,20 @@ describe('predict, then reveal', () => {
 		await page.getByRole('button', { name: 'Reset my answers' }).click();
 		expect(await page.getByTestId('predict-align-value').getByTestId('answer').count()).toBe(0);
 		expect(await page.getByTestId('reveal-align-value').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('a click-on-the-grid question: the cell RoIPool takes its top-left max from', async () => {
+		const { page, errors } = await open(browser, '/tutorials/roipool-to-roialign');
+		await ready(page);
+		const q = page.getByTestId('predict-pool-argmax');
+		expect(await page.getByTestId('roi-pool-output').count()).toBe(0); // the panel is part of the answer
+		await q.getByTestId('cell-2,1').click();
+		await q.getByRole('button', { name: 'Commit my guess' }).click();
+		expect(await q.getByTestId('answer-value').textContent()).toBe('row 2, column 1');
+		expect(await q.getByTestId('answer').textContent()).toContain('✓ right');
+		await page.getByTestId('roi-pool-output').waitFor();
 		expect(errors).toEqual([]);
 		await page.close();
 	});

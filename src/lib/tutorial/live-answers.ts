@@ -12,6 +12,8 @@ export interface LiveAnswer {
 	text: string;
 	/** One line on where the value came from. */
 	how: string;
+	/** For click-a-cell questions: the map to click on (row-major values); the answer is "row,col". */
+	grid?: { rows: number; cols: number; values: ArrayLike<number> };
 }
 
 export type AnswerParams = Record<string, string | undefined>;
@@ -90,6 +92,24 @@ const ANSWERS: Record<string, (p: AnswerParams) => LiveAnswer> = {
 		const b = binIndex('roi-pool', p, s.out);
 		const v = trace.bins[b.index].value[0];
 		return { value: v, text: fmt(v), how: `RoIPool output ${b.label}, computed by the site's roi_pool` };
+	},
+	/** The feature cell RoIPool's max picks for one bin (click-a-cell): "row,col" on the feature map. */
+	'roi-pool-argmax': (p) => {
+		const { s, trace } = poolTrace('roi-pool-argmax', p);
+		const b = binIndex('roi-pool-argmax', p, s.out);
+		const bin = trace.bins[b.index];
+		const fm = featureMap({ map: s.map, seed: s.seed, stride: s.stride, img: s.img });
+		const [, , rows, cols] = fm.tensor.shape;
+		const flat = bin.argmax[0];
+		if (flat < 0) throw new Error(`roi-pool-argmax: bin ${b.label} is empty, it has no maximum`);
+		const r = Math.floor(flat / cols);
+		const c = flat % cols;
+		return {
+			value: `${r},${c}`,
+			text: `row ${r}, column ${c}`,
+			how: `bin ${b.label} covers rows ${bin.hstart}–${bin.hend - 1} and columns ${bin.wstart}–${bin.wend - 1}; its largest value is ${fmt(bin.value[0])}`,
+			grid: { rows, cols, values: fm.tensor.data.subarray(0, rows * cols) }
+		};
 	},
 	/** Width in cells of the box after RoIPool's first rounding. */
 	'roi-pool-width': (p) => {
