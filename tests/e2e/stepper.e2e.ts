@@ -148,8 +148,22 @@ test('placing a shape on the drawing canvas re-runs the model on the edited scen
 	await page.getByTestId('running').waitFor({ timeout: 10_000 });
 	await ready(page);
 	expect(errors).toEqual([]);
+
+	// The drawn scene is in the URL: the link opens the same scene for someone else.
+	const link = new URL(page.url());
+	expect(link.searchParams.get('shapes')).toMatch(/(^|;)star,300,256,/);
+	const handles = await page.getByTestId('shape-handle').count();
 	await page.close();
-}, 300_000);
+	const other = await open(browser, link.pathname.replace(/^\/explainer/, '') + link.search);
+	await ready(other.page);
+	await expect(other.page.getByTestId('backend').textContent()).resolves.toContain('(edited)');
+	expect(await other.page.getByTestId('shape-handle').count()).toBe(handles);
+	await expect(other.page.getByTestId('shape-handle').last().getAttribute('aria-label')).resolves.toMatch(
+		/^star \d+ at \(300, 256\)/
+	);
+	expect(other.errors).toEqual([]);
+	await other.page.close();
+}, 400_000);
 
 test('on a 375 px phone the stepper stacks: no sideways scrolling, and the stages still step', async () => {
 	const { page, errors } = await open(browser, '/stepper?seed=11', { width: 375, height: 800 });

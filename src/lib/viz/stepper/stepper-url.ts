@@ -1,8 +1,10 @@
 // The stepper's URL: which stage is on screen, which scene, and what the student picked. Parsed strictly (anything
 // malformed falls back to the default with a short plain-text notice); validated against the trace later, once the
 // model has run (see selection.ts), because only then is it known how many RoIs or detections exist.
+import type { ShapeSpec } from '$lib/scenes';
 import type { UrlBinding } from '../url-bound.svelte';
 import { parseInteger, type Parsed } from '../url-state';
+import { parseShapesParam, shapesToParam } from './scene-url';
 
 export interface StepperUrlState {
 	stage: number;
@@ -11,6 +13,8 @@ export interface StepperUrlState {
 	det?: number;
 	channel?: number;
 	level?: number;
+	/** A drawn scene: the seed's background with these shapes instead of the seed's own. */
+	shapes?: ShapeSpec[];
 }
 
 export const SEED_MAX = 2 ** 31 - 1;
@@ -18,7 +22,7 @@ export const DEFAULT_SEED = 11;
 /** Generous upper bounds; the trace decides the real ones. */
 export const SELECTION_LIMITS = { roi: 9_999, det: 999, channel: 1_023, levelMin: 2, levelMax: 6 } as const;
 
-export const STEPPER_KEYS = ['stage', 'seed', 'roi', 'det', 'channel', 'level'] as const;
+export const STEPPER_KEYS = ['stage', 'seed', 'roi', 'det', 'channel', 'level', 'shapes'] as const;
 
 function clip(s: string): string {
 	return s.length > 24 ? s.slice(0, 24) + '…' : s;
@@ -32,7 +36,7 @@ export function stepperBinding(
 	const defaults: StepperUrlState = { stage: stageIds[0] ?? 1, seed: defaultSeed };
 	return {
 		defaults,
-		clone: (s) => ({ ...s }),
+		clone: (s) => ({ ...s, shapes: s.shapes?.map((sh) => ({ ...sh, color: [...sh.color] })) }),
 		parse: (p) => parseStepperParams(p, stageIds, defaults),
 		toEntries: (s) => stepperToEntries(s, defaults),
 		keys: STEPPER_KEYS,
@@ -78,6 +82,12 @@ export function parseStepperParams(
 		if (v !== null) state.level = v;
 		else bad('level', level, 'a pyramid level from 2 to 6', 'Nothing picked.');
 	}
+	const shapes = params.get('shapes');
+	if (shapes !== null) {
+		const r = parseShapesParam(shapes);
+		if ('shapes' in r) state.shapes = r.shapes;
+		else bad('shapes', shapes, `drawn shapes (${r.error})`, "Showing the seed's own scene.");
+	}
 	return { state, notices };
 }
 
@@ -93,5 +103,6 @@ export function stepperToEntries(
 		const v = s[k];
 		if (v !== undefined) out.push([k, String(v)]);
 	}
+	if (s.shapes) out.push(['shapes', shapesToParam(s.shapes)]);
 	return out;
 }
