@@ -2,22 +2,17 @@
 // the top-down term is M of the level above copied into 2×2 blocks, and the FPN's 3×3 layer on M gives the run's P.
 // tfjs CPU backend on the shipped weights.
 import * as tf from '@tensorflow/tfjs';
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import {
-	DEFAULT_MODEL,
-	MaskRcnnModel,
 	readFeature,
 	readFpnPathway,
 	type FpnPathwayMaps,
+	type MaskRcnnModel,
 	type ModelTrace
 } from '../src/lib/model';
 import { conv } from '../src/lib/model/layers';
-import { generateScene } from '../src/lib/scenes';
-import { fileFetch } from './helpers/file-fetch';
+import { cpuModelOnScene, haveWeights as have, maxAbsDiff } from './helpers/cpu-model';
 
-const WEIGHTS_ROOT = 'static/weights';
-const have = existsSync(`${WEIGHTS_ROOT}/${DEFAULT_MODEL}/manifest.json`);
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 let model: MaskRcnnModel;
@@ -26,10 +21,7 @@ const paths: FpnPathwayMaps[] = [];
 
 beforeAll(async () => {
 	if (!have) return;
-	await tf.setBackend('cpu');
-	model = await MaskRcnnModel.load(`/${DEFAULT_MODEL}`, { fetch: fileFetch(WEIGHTS_ROOT), cacheName: null });
-	const s = generateScene(11);
-	trace = await model.run({ data: s.image, height: s.height, width: s.width, channels: 3 });
+	({ model, trace } = await cpuModelOnScene(11));
 	for (let level = 2; level <= 5; level++) paths.push(await readFpnPathway(model.network, trace, level));
 });
 
@@ -37,13 +29,6 @@ afterAll(() => {
 	trace?.dispose();
 	model?.dispose();
 });
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-	expect(a.length).toBe(b.length);
-	let m = 0;
-	for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-	return m;
-}
 
 test.skipIf(!have)('M = lateral + top-down, and the top level has no top-down term', () => {
 	for (const g of paths) {

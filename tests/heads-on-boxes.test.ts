@@ -1,14 +1,9 @@
 // runHeadsOnBoxes (the training view's way to send any box through the heads) must reproduce what a normal run gives
 // for the same boxes: the box head on the trace's proposals, the mask head on its detections. tfjs CPU backend.
 import * as tf from '@tensorflow/tfjs';
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { DEFAULT_MODEL, MaskRcnnModel, runHeadsOnBoxes, type ModelTrace } from '../src/lib/model';
-import { generateScene } from '../src/lib/scenes';
-import { fileFetch } from './helpers/file-fetch';
-
-const WEIGHTS_ROOT = 'static/weights';
-const have = existsSync(`${WEIGHTS_ROOT}/${DEFAULT_MODEL}/manifest.json`);
+import { runHeadsOnBoxes, type MaskRcnnModel, type ModelTrace } from '../src/lib/model';
+import { cpuModelOnScene, haveWeights as have, maxAbsDiff } from './helpers/cpu-model';
 
 // One CPU forward pass of the 512 px model: ~10–60 s on a busy 2-core machine.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
@@ -17,24 +12,13 @@ let model: MaskRcnnModel;
 let trace: ModelTrace;
 
 beforeAll(async () => {
-	if (!have) return;
-	await tf.setBackend('cpu');
-	model = await MaskRcnnModel.load(`/${DEFAULT_MODEL}`, { fetch: fileFetch(WEIGHTS_ROOT), cacheName: null });
-	const s = generateScene(11);
-	trace = await model.run({ data: s.image, height: s.height, width: s.width, channels: 3 });
+	if (have) ({ model, trace } = await cpuModelOnScene(11));
 });
 
 afterAll(() => {
 	trace?.dispose();
 	model?.dispose();
 });
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-	expect(a.length).toBe(b.length);
-	let m = 0;
-	for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-	return m;
-}
 
 test.skipIf(!have)('box head on the trace proposals = the trace box-head logits and deltas', async () => {
 	const k = Math.min(6, trace.proposals.scores.length);
