@@ -1,9 +1,16 @@
 // The answers predict-then-reveal questions check against, computed live by the ops from the same parameters the
 // panels take (the URL parameter names), so a question can never drift from what the panel beside it shows.
-import { anchorLevels, fpnLevelTrace, roiAlignTrace, roiPoolTrace, sigmoid32, softmaxRows } from '$lib/ops';
-import { featureMap } from '$lib/viz/feature-maps';
+import { anchorLevels, fpnLevelTrace, sigmoid32, softmaxRows } from '$lib/ops';
 import { fmt } from '$lib/viz/format';
-import { parseBox, parseInteger, parseNumber, parseRoiParams, type RoiState } from '$lib/viz/url-state';
+import { alignTraceOf, mapOf, poolTraceOf } from '$lib/viz/roi-state-ops';
+import {
+	paramsOf,
+	parseBox,
+	parseInteger,
+	parseNumber,
+	parseRoiParams,
+	type RoiState
+} from '$lib/viz/url-state';
 
 export interface LiveAnswer {
 	/** A number for number questions, the text of the right choice for choice questions. */
@@ -19,9 +26,7 @@ export interface LiveAnswer {
 export type AnswerParams = Record<string, string | undefined>;
 
 function roiState(name: string, p: AnswerParams): RoiState {
-	const q = new URLSearchParams();
-	for (const [k, v] of Object.entries(p)) if (v !== undefined) q.set(k, v);
-	const { state, notices } = parseRoiParams(q);
+	const { state, notices } = parseRoiParams(paramsOf(p));
 	if (notices.length) throw new Error(`${name}: ${notices.join(' ')}`);
 	return state;
 }
@@ -37,24 +42,12 @@ function binIndex(name: string, p: AnswerParams, out: [number, number]): { index
 
 function alignTrace(name: string, p: AnswerParams) {
 	const s = roiState(name, p);
-	const fm = featureMap({ map: s.map, seed: s.seed, stride: s.stride, img: s.img });
-	const trace = roiAlignTrace(fm.tensor, [0, ...s.box], {
-		outputSize: s.out,
-		spatialScale: 1 / s.stride,
-		samplingRatio: s.sr,
-		aligned: s.aligned,
-		aggregation: s.agg
-	});
-	return { s, trace };
+	return { s, trace: alignTraceOf(s) };
 }
 
 function poolTrace(name: string, p: AnswerParams) {
 	const s = roiState(name, p);
-	const fm = featureMap({ map: s.map, seed: s.seed, stride: s.stride, img: s.img });
-	return {
-		s,
-		trace: roiPoolTrace(fm.tensor, [0, ...s.box], { outputSize: s.out, spatialScale: 1 / s.stride })
-	};
+	return { s, trace: poolTraceOf(s) };
 }
 
 function oneBox(name: string, p: AnswerParams): [number, number, number, number] {
@@ -98,7 +91,7 @@ const ANSWERS: Record<string, (p: AnswerParams) => LiveAnswer> = {
 		const { s, trace } = poolTrace('roi-pool-argmax', p);
 		const b = binIndex('roi-pool-argmax', p, s.out);
 		const bin = trace.bins[b.index];
-		const fm = featureMap({ map: s.map, seed: s.seed, stride: s.stride, img: s.img });
+		const fm = mapOf(s);
 		const [, , rows, cols] = fm.tensor.shape;
 		const flat = bin.argmax[0];
 		if (flat < 0) throw new Error(`roi-pool-argmax: bin ${b.label} is empty, it has no maximum`);

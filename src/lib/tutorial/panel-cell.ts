@@ -5,6 +5,7 @@ import {
 	fpnToEntries,
 	parseFpnParams,
 	parseHide,
+	paramsOf,
 	parseRoiParams,
 	roiToEntries,
 	toQuery,
@@ -24,12 +25,6 @@ export interface ParsedPanelCell {
 	notices: string[];
 }
 
-function params(attrs: Record<string, string | undefined>): URLSearchParams {
-	const q = new URLSearchParams();
-	for (const [k, v] of Object.entries(attrs)) if (v !== undefined) q.set(k, String(v));
-	return q;
-}
-
 export function isPanelKind(v: string): v is PanelKind {
 	return (PANEL_KINDS as readonly string[]).includes(v);
 }
@@ -38,7 +33,7 @@ export function isPanelKind(v: string): v is PanelKind {
 export function parsePanelCell(kind: string, attrs: Record<string, string | undefined>): ParsedPanelCell {
 	if (!isPanelKind(kind))
 		throw new Error(`Panel kind must be one of ${PANEL_KINDS.join(', ')}, got "${kind}"`);
-	const q = params(attrs);
+	const q = paramsOf(attrs);
 	if (kind === 'fpn-levels') {
 		const { state, notices } = parseFpnParams(q);
 		const h = parseHide(q, FPN_CONTROLS);

@@ -65,6 +65,13 @@ export function cloneRoi(s: Readonly<RoiState>): RoiState {
 const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/; // no exponents, no Infinity/NaN, no spaces, no hex
 const INTEGER = /^-?\d+$/;
 
+/** Attributes or props named like URL parameters (tutorial cells) → URLSearchParams; undefined ones are left out. */
+export function paramsOf(attrs: Readonly<Record<string, string | undefined>>): URLSearchParams {
+	const q = new URLSearchParams();
+	for (const [k, v] of Object.entries(attrs)) if (v !== undefined) q.set(k, String(v));
+	return q;
+}
+
 /** A plain decimal number, or null. */
 export function parseNumber(s: string): number | null {
 	if (s.length > 32 || !DECIMAL.test(s)) return null;

@@ -24,6 +24,11 @@ export const SELECTION_LIMITS = { roi: 9_999, det: 999, channel: 1_023, levelMin
 
 export const STEPPER_KEYS = ['stage', 'seed', 'roi', 'det', 'channel', 'level', 'shapes'] as const;
 
+/** A scene seed as typed or linked: a whole number from 0 to SEED_MAX, or null. */
+export function parseSeed(raw: string): number | null {
+	return parseInteger(raw.trim(), 0, SEED_MAX);
+}
+
 function clip(s: string): string {
 	return s.length > 24 ? s.slice(0, 24) + '…' : s;
 }
@@ -62,7 +67,7 @@ export function parseStepperParams(
 	}
 	const seed = params.get('seed');
 	if (seed !== null) {
-		const v = parseInteger(seed, 0, SEED_MAX);
+		const v = parseSeed(seed);
 		if (v !== null) state.seed = v;
 		else bad('seed', seed, `a whole number from 0 to ${SEED_MAX}`, `Using seed ${defaults.seed}.`);
 	}
