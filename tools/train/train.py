@@ -20,6 +20,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from coco_data import CocoShapes, collate  # noqa: E402
+from fast_cpu import use_fast_heads  # noqa: E402
 from model import DEFAULT_CONFIG, build_model, param_counts  # noqa: E402
 from plot_losses import plot  # noqa: E402
 
@@ -41,6 +42,8 @@ def main():
     ap.add_argument('--log-every', type=int, default=10)
     ap.add_argument('--train-sizes', default='',
                     help='comma-separated extra image sizes for multi-scale training, e.g. 384,448 (cheaper iterations)')
+    ap.add_argument('--standard-heads', action='store_true',
+                    help="train with torchvision's own Linear/ConvTranspose head layers (slower here; same function)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -52,6 +55,8 @@ def main():
     cfg = copy.deepcopy(DEFAULT_CONFIG)
     train_sizes = [int(v) for v in args.train_sizes.split(',') if v]
     model = build_model(cfg, train_sizes=train_sizes)
+    if not args.standard_heads:
+        use_fast_heads(model, cfg)  # same parameters and state_dict; see fast_cpu.py for why
     model.train()
     counts = param_counts(model)
     print('params', dict(counts), flush=True)
@@ -72,7 +77,7 @@ def main():
               'batch': args.batch, 'grad_clip_norm': 5.0, 'augmentation': 'random h-flip, v-flip, transpose'
                   + (f', random resize to one of {train_sizes + [cfg["image_size"]]} px' if train_sizes else ''),
               'budget_min': args.budget_min, 'iters_planned': args.iters, 'seed': args.seed,
-              'threads': args.threads, 'train_images': len(ds), 'data': args.data}
+              'threads': args.threads, 'fast_heads': not args.standard_heads, 'train_images': len(ds), 'data': args.data}
     with open(os.path.join(args.out, 'config.json'), 'w') as f:
         json.dump({'config': cfg, 'recipe': recipe}, f, indent=1)
 
