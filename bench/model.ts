@@ -73,6 +73,9 @@ export async function benchModel(): Promise<void> {
 		console.log(
 			`torchvision: ${torch.threads1.toFixed(0)} ms (1 thread), ${torch.threadsDefault.toFixed(0)} ms (${torch.defaultThreads} threads), ${torch.detections} detections`
 		);
+		console.log(
+			`torchvision with its heads' Linear layers through oneDNN (tools/train/fast_cpu.py; this torch has a generic BLAS): ${torch.threads1FastHeads.toFixed(0)} ms (1 thread)`
+		);
 		console.log('backend | ms | detections | / torch 1 thread | / torch default threads');
 		for (const [name, ms, n] of rows)
 			console.log(
