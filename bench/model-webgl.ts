@@ -1,7 +1,8 @@
 // WebGL figure for the model benchmark: the built site's /model page in headless Chromium (SwiftShader here), run
 // twice on the same seed; the second run's time is the warm one (the first compiles every shader).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { DEFAULT_MODEL } from '../src/lib/model/default-model';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/find-chromium';
 import { serveStatic } from '../tests/e2e/static-server';
 
@@ -13,8 +14,18 @@ function parse(text: string | null): { ms: number; detections: number } {
 	return { ms: Number(m[1]), detections: Number(m[2]) };
 }
 
+/** Why the WebGL figure cannot be measured now, or null if it can. */
+export function webglSkipReason(): string | null {
+	if (!existsSync(BUILD)) return 'no build-bench/ (run `npm run build` with BUILD_DIR=build-bench first)';
+	// A build made before the weights were retrained would time (and count detections of) the old model.
+	const manifest = (root: string) => readFileSync(`${root}/weights/${DEFAULT_MODEL}/manifest.json`, 'utf8');
+	if (manifest(BUILD) !== manifest('static'))
+		return 'build-bench/ holds other weights than static/weights (rebuild it with BUILD_DIR=build-bench npm run build)';
+	return null;
+}
+
 export async function webglRunMs(seed: number): Promise<{ ms: number; detections: number } | null> {
-	if (!existsSync(BUILD)) return null;
+	if (webglSkipReason() !== null) return null;
 	const { server, url } = await serveStatic(BUILD, '');
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 	try {

@@ -12,7 +12,7 @@ import { DEFAULT_MODEL } from '../src/lib/model/default-model';
 import { MaskRcnnModel } from '../src/lib/model/model';
 import { generateScene } from '../src/lib/scenes';
 import { fileFetch } from '../tests/helpers/file-fetch';
-import { webglRunMs } from './model-webgl';
+import { webglRunMs, webglSkipReason } from './model-webgl';
 
 const REPS = Number(process.env.MODEL_BENCH_REPS ?? 3);
 const SEED = 11;
@@ -83,7 +83,7 @@ export async function benchModel(): Promise<void> {
 			);
 		console.log(
 			gl === null
-				? 'tfjs webgl (headless Chromium): skipped, no build-bench/ (run `npm run build` with BUILD_DIR=build-bench first)'
+				? `tfjs webgl (headless Chromium): skipped, ${webglSkipReason()}`
 				: `tfjs webgl (headless Chromium, SwiftShader software GL — not a GPU figure) | ${gl.ms.toFixed(0)} | ${gl.detections} | ${(gl.ms / torch.threads1).toFixed(2)} | ${(gl.ms / torch.threadsDefault).toFixed(2)}`
 		);
 	} finally {
