@@ -15,7 +15,7 @@ function parse(text: string | null): { ms: number; detections: number } {
 }
 
 /** Why the WebGL figure cannot be measured now, or null if it can. */
-export function webglSkipReason(): string | null {
+function skipReason(): string | null {
 	if (!existsSync(BUILD)) return 'no build-bench/ (run `npm run build` with BUILD_DIR=build-bench first)';
 	// A build made before the weights were retrained would time (and count detections of) the old model.
 	const manifest = (root: string) => readFileSync(`${root}/weights/${DEFAULT_MODEL}/manifest.json`, 'utf8');
@@ -24,8 +24,11 @@ export function webglSkipReason(): string | null {
 	return null;
 }
 
-export async function webglRunMs(seed: number): Promise<{ ms: number; detections: number } | null> {
-	if (webglSkipReason() !== null) return null;
+export async function webglRunMs(
+	seed: number
+): Promise<{ ms: number; detections: number } | { skipped: string }> {
+	const skipped = skipReason();
+	if (skipped !== null) return { skipped };
 	const { server, url } = await serveStatic(BUILD, '');
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 	try {

@@ -12,23 +12,27 @@ from fast_cpu import ConvLinear, ShuffleConvTranspose2x2, use_fast_heads  # noqa
 from model import DEFAULT_CONFIG, build_model  # noqa: E402
 
 
+def output_and_grads(module, x):
+    """The module's output on x and the gradients of sum(out²) w.r.t. x, its weight and its bias."""
+    x = x.clone().requires_grad_(True)
+    module.zero_grad(set_to_none=True)
+    out = module(x)
+    out.square().sum().backward()
+    return out.detach(), (x.grad, module.weight.grad.clone(), module.bias.grad.clone())
+
+
 class FastCpuTest(unittest.TestCase):
+    def assert_same_function(self, ref, fast, x):
+        out_ref, g_ref = output_and_grads(ref, x)
+        out, g = output_and_grads(fast, x)
+        torch.testing.assert_close(out, out_ref, rtol=1e-5, atol=1e-5)
+        for a, b in zip(g, g_ref):  # input, weight, bias
+            torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-4)
+
     def test_conv_linear_matches_linear_and_its_gradients(self):
         torch.manual_seed(0)
         lin = nn.Linear(3 * 4 * 4, 10)
-        x = torch.randn(5, 48, requires_grad=True)
-        ref = lin(x)
-        ref.square().sum().backward()
-        g_ref = (x.grad.clone(), lin.weight.grad.clone(), lin.bias.grad.clone())
-        x.grad = None
-        lin.weight.grad = None
-        lin.bias.grad = None
-        fast = ConvLinear(lin, (3, 4, 4))
-        out = fast(x)
-        out.square().sum().backward()
-        torch.testing.assert_close(out, ref, rtol=1e-5, atol=1e-5)
-        for a, b in zip((x.grad, fast.weight.grad, fast.bias.grad), g_ref):
-            torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-4)
+        self.assert_same_function(lin, ConvLinear(lin, (3, 4, 4)), torch.randn(5, 48))
 
     def test_conv_linear_rejects_a_wrong_shape(self):
         with self.assertRaisesRegex(ValueError, 'in_shape'):
@@ -37,19 +41,7 @@ class FastCpuTest(unittest.TestCase):
     def test_shuffle_conv_transpose_matches_conv_transpose(self):
         torch.manual_seed(1)
         ct = nn.ConvTranspose2d(6, 5, 2, stride=2)
-        x = torch.randn(3, 6, 7, 7, requires_grad=True)
-        ref = ct(x)
-        ref.square().sum().backward()
-        g_ref = (x.grad.clone(), ct.weight.grad.clone(), ct.bias.grad.clone())
-        x.grad = None
-        ct.weight.grad = None
-        ct.bias.grad = None
-        fast = ShuffleConvTranspose2x2(ct)
-        out = fast(x)
-        out.square().sum().backward()
-        torch.testing.assert_close(out, ref, rtol=1e-5, atol=1e-5)
-        for a, b in zip((x.grad, fast.weight.grad, fast.bias.grad), g_ref):
-            torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-4)
+        self.assert_same_function(ct, ShuffleConvTranspose2x2(ct), torch.randn(3, 6, 7, 7))
 
     def test_shuffle_rejects_other_kernels(self):
         with self.assertRaisesRegex(ValueError, 'kernel 2'):
@@ -62,9 +54,8 @@ class FastCpuTest(unittest.TestCase):
         fast.load_state_dict(ref.state_dict())
         self.assertEqual(list(fast.state_dict().keys()), list(ref.state_dict().keys()))
         # Make the untrained heads score something so the comparison has detections to compare.
-        with torch.no_grad():
-            for m in (ref, fast):
-                m.roi_heads.score_thresh = 0.0
+        for m in (ref, fast):
+            m.roi_heads.score_thresh = 0.0
         img = torch.rand(3, 128, 128)
         with torch.no_grad():
             a, b = ref([img])[0], fast([img])[0]
