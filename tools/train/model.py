@@ -15,8 +15,9 @@ from torchvision.models.detection.backbone_utils import BackboneWithFPN
 from torchvision.models.detection.faster_rcnn import FastRCNNPredictor, TwoMLPHead
 from torchvision.models.detection.mask_rcnn import MaskRCNNHeads, MaskRCNNPredictor
 from torchvision.models.resnet import BasicBlock
-from torchvision.ops import MultiScaleRoIAlign
 from torchvision.ops.feature_pyramid_network import LastLevelMaxPool
+
+from ablations import make_pooler, set_mask_activation
 
 DEFAULT_CONFIG = {
     'name': 'shapes-mrcnn-r10s',
@@ -38,6 +39,9 @@ DEFAULT_CONFIG = {
             'post_nms_top_n_test': 1000, 'nms_thresh': 0.7, 'batch_size_per_image': 256},
     'roi_heads': {'box_score_thresh': 0.05, 'box_nms_thresh': 0.5, 'box_detections_per_img': 100,
                   'box_batch_size_per_image': 128},
+    # The Table 2 ablations (ablations.py); configs without these keys are the shipped RoIAlign + sigmoid model.
+    'pooler': 'roi_align',
+    'mask_activation': 'sigmoid',
 }
 
 
@@ -87,8 +91,10 @@ def build_model(cfg, norm_layer=nn.BatchNorm2d, train_sizes=None):
     anchors = AnchorGenerator(tuple((s,) for s in cfg['anchor_sizes']),
                               (tuple(cfg['aspect_ratios']),) * len(cfg['anchor_sizes']))
     names = ['0', '1', '2', '3']
-    box_pool = MultiScaleRoIAlign(names, output_size=cfg['box_roi_output'], sampling_ratio=cfg['sampling_ratio'])
-    mask_pool = MultiScaleRoIAlign(names, output_size=cfg['mask_roi_output'], sampling_ratio=cfg['sampling_ratio'])
+    pooler = cfg.get('pooler', 'roi_align')
+    box_pool = make_pooler(pooler, names, cfg['box_roi_output'], cfg['sampling_ratio'])
+    mask_pool = make_pooler(pooler, names, cfg['mask_roi_output'], cfg['sampling_ratio'])
+    set_mask_activation(cfg.get('mask_activation', 'sigmoid'))
     rep = cfg['box_head_dim']
     n_cls = len(cfg['classes'])
     mh = cfg['mask_head_channels']

@@ -42,6 +42,11 @@ def main():
     ap.add_argument('--log-every', type=int, default=10)
     ap.add_argument('--train-sizes', default='',
                     help='comma-separated extra image sizes for multi-scale training, e.g. 384,448 (cheaper iterations)')
+    ap.add_argument('--pooler', choices=['roi_align', 'roi_pool'], default='roi_align',
+                    help='Table 2c ablation: RoIPool in both heads instead of RoIAlign')
+    ap.add_argument('--mask-activation', choices=['sigmoid', 'softmax'], default='sigmoid',
+                    help='Table 2b ablation: a softmax over classes per pixel instead of per-class sigmoids')
+    ap.add_argument('--name', default='', help='model name (weights folder); default: the config name + ablation')
     ap.add_argument('--standard-heads', action='store_true',
                     help="train with torchvision's own Linear/ConvTranspose head layers (slower here; same function)")
     args = ap.parse_args()
@@ -53,6 +58,10 @@ def main():
     os.makedirs(args.out, exist_ok=True)
 
     cfg = copy.deepcopy(DEFAULT_CONFIG)
+    cfg['pooler'] = args.pooler
+    cfg['mask_activation'] = args.mask_activation
+    suffix = ('-roipool' if args.pooler == 'roi_pool' else '') + ('-softmax' if args.mask_activation == 'softmax' else '')
+    cfg['name'] = args.name or cfg['name'] + suffix
     train_sizes = [int(v) for v in args.train_sizes.split(',') if v]
     model = build_model(cfg, train_sizes=train_sizes)
     if not args.standard_heads:
