@@ -159,7 +159,7 @@ describe('keyboard moves the box and the outputs follow the ops', () => {
 			'/roi-align?agg=max&sr=2&map=image&img=256&stride=16&box=30,40,200,170&out=3'
 		);
 		await ready(page);
-		const { featureMap } = await import('../../src/lib/viz/feature-maps');
+		const { featureMap } = await import('../../src/lib/panels/roi/feature-maps');
 		const map = featureMap({ map: 'image', seed: 1, stride: 16, img: [256, 256] }).tensor;
 		const expected = roiAlign(map, boxes([30, 40, 200, 170]), {
 			outputSize: 3,

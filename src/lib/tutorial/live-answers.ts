@@ -1,8 +1,8 @@
 // The answers predict-then-reveal questions check against, computed live by the ops from the same parameters the
 // panels take (the URL parameter names), so a question can never drift from what the panel beside it shows.
 import { anchorLevels, fpnLevelTrace, sigmoid32, softmaxRows } from '$lib/ops';
-import { fmt } from '$lib/viz/format';
-import { alignTraceOf, mapOf, poolTraceOf } from '$lib/viz/roi-state-ops';
+import { fmt } from '$lib/ui/format';
+import { alignTraceOf, mapOf, poolTraceOf } from '$lib/panels/roi/roi-state-ops';
 import {
 	paramsOf,
 	parseBox,
@@ -10,7 +10,7 @@ import {
 	parseNumber,
 	parseRoiParams,
 	type RoiState
-} from '$lib/viz/url-state';
+} from '$lib/url/url-state';
 
 export interface LiveAnswer {
 	/** A number for number questions, the text of the right choice for choice questions. */

@@ -1,6 +1,6 @@
 // A tutorial panel's attributes → the panel state, through the same strict parsers as the page URLs, so
 // `<Panel kind="roi-align" box="10,10,124,124" sr="2" />` means exactly what `/roi-align?box=10,10,124,124&sr=2` means.
-import { ALIGN_CONTROLS, FPN_CONTROLS, POOL_CONTROLS } from '$lib/viz/bindings';
+import { ALIGN_CONTROLS, FPN_CONTROLS, POOL_CONTROLS } from '$lib/panels/bindings';
 import {
 	fpnToEntries,
 	parseFpnParams,
@@ -11,7 +11,7 @@ import {
 	toQuery,
 	type FpnState,
 	type RoiState
-} from '$lib/viz/url-state';
+} from '$lib/url/url-state';
 
 export const PANEL_KINDS = ['roi-pool', 'roi-align', 'compare', 'fpn-levels'] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];

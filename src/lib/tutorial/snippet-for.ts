@@ -1,5 +1,5 @@
 // The PyTorch snippet of a tutorial panel's state (the same text the panel's "Copy as PyTorch" button copies).
-import { compareSnippet, fpnSnippet, roiAlignSnippet, roiPoolSnippet } from '$lib/viz/torch-snippet';
+import { compareSnippet, fpnSnippet, roiAlignSnippet, roiPoolSnippet } from '$lib/panels/pytorch/torch-snippet';
 import type { PanelCellState } from './panel-cell';
 
 export function snippetFor(cell: PanelCellState): string {

@@ -1,0 +1,51 @@
+// The stepper's stages as data: order, URL id, names, and the component that draws each. The page derives
+// everything (progress bar, prev/next, embeds) from this list, so adding a stage is one entry here.
+import type { Component } from 'svelte';
+import type { StageProps } from './stage-context';
+import StageInput from './stages/input/StageInput.svelte';
+import StageFeatures from './stages/features/StageFeatures.svelte';
+import StageAnchors from './stages/anchors/StageAnchors.svelte';
+import StageRpn from './stages/rpn/StageRpn.svelte';
+import StageNms from './stages/nms/StageNms.svelte';
+import StageLevels from './stages/levels/StageLevels.svelte';
+import StageRoiAlign from './stages/roi-align/StageRoiAlign.svelte';
+import StageBoxHead from './stages/box-head/StageBoxHead.svelte';
+import StageMaskHead from './stages/mask-head/StageMaskHead.svelte';
+import StagePaste from './stages/paste/StagePaste.svelte';
+import StageTraining from './stages/training/StageTraining.svelte';
+
+export interface StageDef {
+	/** the number in the URL (stage=N) and on the progress bar; stable even if a stage is missing */
+	id: number;
+	slug: string;
+	title: string;
+	/** a word or two for the progress bar */
+	short: string;
+	component: Component<StageProps>;
+}
+
+export const STAGES: readonly StageDef[] = [
+	{ id: 1, slug: 'input', title: 'Input & transform', short: 'Input', component: StageInput },
+	{ id: 2, slug: 'features', title: 'Backbone & FPN', short: 'Features', component: StageFeatures },
+	{ id: 3, slug: 'anchors', title: 'Anchors', short: 'Anchors', component: StageAnchors },
+	{ id: 4, slug: 'rpn', title: 'Region proposal network', short: 'RPN', component: StageRpn },
+	{ id: 5, slug: 'nms', title: 'Non-maximum suppression', short: 'NMS', component: StageNms },
+	{ id: 6, slug: 'levels', title: 'FPN level choice', short: 'Levels', component: StageLevels },
+	{ id: 7, slug: 'roi-align', title: 'RoIAlign on a real RoI', short: 'RoIAlign', component: StageRoiAlign },
+	{ id: 8, slug: 'box-head', title: 'Box head', short: 'Box head', component: StageBoxHead },
+	{
+		id: 9,
+		slug: 'mask-head',
+		title: 'Mask head: sigmoid vs softmax',
+		short: 'Mask head',
+		component: StageMaskHead
+	},
+	{ id: 10, slug: 'paste', title: 'Paste & threshold', short: 'Paste', component: StagePaste },
+	{ id: 11, slug: 'training', title: 'Training view', short: 'Training', component: StageTraining }
+];
+
+export const STAGE_IDS: readonly number[] = STAGES.map((s) => s.id);
+
+export function stageById(id: number): StageDef | undefined {
+	return STAGES.find((s) => s.id === id);
+}
