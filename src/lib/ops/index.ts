@@ -40,3 +40,31 @@ export { postprocessDetections, type DetectionOptions, type DetectionTrace } fro
 // Training losses of the heads, for the training view
 export { bceWithLogits, bceWithLogitsPlane, softmaxCrossEntropyPlanes, type PixelLoss } from './mask-loss';
 export { crossEntropy, smoothL1, smoothL1Sum } from './head-loss';
+// Training targets: anchor / proposal matching, the balanced samplers, RPN and RoI-head targets
+export {
+	matcher,
+	matcherTrace,
+	assertMatcherOptions,
+	BELOW_LOW_THRESHOLD,
+	BETWEEN_THRESHOLDS,
+	type MatcherOptions,
+	type MatcherTrace
+} from './matcher';
+export { sampleBalanced, type SamplerOptions, type SampledIndices } from './sampler';
+export {
+	rpnTargets,
+	gatherBoxes,
+	RPN_BOX_WEIGHTS,
+	RPN_TARGET_DEFAULTS,
+	type RpnTargetOptions,
+	type RpnTargets
+} from './rpn-targets';
+export {
+	roiTargets,
+	ROI_BOX_WEIGHTS,
+	ROI_TARGET_DEFAULTS,
+	type GroundTruth,
+	type RoiTargetOptions,
+	type RoiTargets
+} from './roi-targets';
+export { projectMasksOnBoxes, MASK_TARGET_SIZE } from './mask-targets';
