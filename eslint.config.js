@@ -5,6 +5,54 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+// The layer rules of docs/architecture.md, as lint rules so the tree cannot drift from the map: each layer lists the
+// layers (folders of src/lib) and packages it must not import, by `$lib/…` or by a relative path that climbs there.
+const LAYERS = ['ops', 'scenes', 'model', 'url', 'ui', 'panels', 'stepper', 'tutorial', 'site'];
+const ALL_BUT = (...keep) => LAYERS.filter((l) => !keep.includes(l));
+const FORBIDDEN = {
+	ops: { layers: LAYERS, packages: ['@tensorflow/*', 'd3', 'd3-*', 'katex', 'svelte', 'svelte/*', '$app/*'] },
+	scenes: {
+		layers: ALL_BUT('ops'),
+		packages: ['@tensorflow/*', 'd3', 'd3-*', 'katex', 'svelte', 'svelte/*']
+	},
+	model: { layers: ALL_BUT('ops', 'scenes'), packages: ['d3', 'd3-*', 'katex'] },
+	url: { layers: LAYERS, packages: ['@tensorflow/*', 'd3', 'd3-*', 'katex'] },
+	ui: { layers: ['model', 'panels', 'stepper', 'tutorial', 'site'], packages: ['@tensorflow/*'] },
+	panels: { layers: ['model', 'stepper', 'tutorial', 'site'], packages: ['@tensorflow/*'] },
+	stepper: { layers: ['tutorial', 'site'], packages: [] },
+	tutorial: { layers: ['site'], packages: [] }
+};
+const layerRules = Object.entries(FORBIDDEN).map(([layer, { layers, packages }]) => ({
+	files: [`src/lib/${layer}/**/*.{ts,js,svelte}`],
+	rules: {
+		'no-restricted-imports': [
+			'error',
+			{
+				patterns: [
+					{
+						group: layers
+							.filter((l) => l !== layer)
+							.flatMap((l) => [
+								`$lib/${l}`,
+								`$lib/${l}/**`,
+								...[1, 2, 3, 4].map((d) => `${'../'.repeat(d)}${l}/**`)
+							]),
+						message: `src/lib/${layer} may not import this layer (docs/architecture.md, "Layers").`
+					},
+					...(packages.length
+						? [
+								{
+									group: packages,
+									message: `src/lib/${layer} may not use this package (docs/architecture.md).`
+								}
+							]
+						: [])
+				]
+			}
+		]
+	}
+}));
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -30,11 +78,13 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
 		}
 	},
+	...layerRules,
 	{
 		ignores: [
 			'build/',
 			'build-e2e*/',
 			'build-bench/',
+			'build-shots*/',
 			'.svelte-kit/',
 			'node_modules/',
 			'dist/',

@@ -11,7 +11,6 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['tests/**/*.test.ts'],
-					exclude: ['tests/browser/**'],
 					testTimeout: 60_000
 				}
 			},

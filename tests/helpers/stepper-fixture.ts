@@ -1,7 +1,7 @@
 // A small, seeded RPN run for the stepper's data-preparation tests: real anchors (generateAnchors), random logits and
 // deltas, and the ops' filterProposals — the same trace shape the model returns, without tfjs.
 import { anchorLevels, filterProposals, generateAnchors } from '../../src/lib/ops';
-import { mulberry32, normals } from '../../src/lib/panels/roi/prng';
+import { mulberry32, normals } from '../../src/lib/scenes';
 
 export function smallRpn(seed = 3, side = 128, opts: { pre?: number; post?: number; nms?: number } = {}) {
 	const anchorOpts = {
@@ -13,7 +13,7 @@ export function smallRpn(seed = 3, side = 128, opts: { pre?: number; post?: numb
 	const levels = anchorLevels(anchorOpts);
 	const anchors = generateAnchors(anchorOpts);
 	const n = anchors.length / 4;
-	const rnd = mulberry32(seed);
+	const rnd = mulberry32(seed).next;
 	const logits = normals(rnd, n).map((v) => 2 * v);
 	const deltas = normals(rnd, 4 * n).map((v) => 0.3 * v);
 	const proposals = filterProposals(logits, deltas, anchors, {

@@ -26,6 +26,9 @@ from torchvision.models.detection.transform import GeneralizedRCNNTransform
 from torchvision.ops import boxes as box_ops
 from torchvision.ops.poolers import LevelMapper, _setup_scales
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_io import hx, ints  # noqa: E402
+
 torch.set_num_threads(1)
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tests', 'fixtures')
@@ -33,17 +36,6 @@ MEAN = [0.485, 0.456, 0.406]
 STD = [0.229, 0.224, 0.225]
 
 
-def hx(a):
-    """float32 array-like -> hex string of big-endian bits."""
-    if isinstance(a, torch.Tensor):
-        a = a.detach().contiguous().numpy()
-    return np.ascontiguousarray(np.asarray(a, dtype=np.float32).reshape(-1)).astype('>f4').tobytes().hex()
-
-
-def ints(a):
-    if isinstance(a, torch.Tensor):
-        a = a.detach().numpy()
-    return [int(v) for v in np.asarray(a).reshape(-1)]
 
 
 def write(name, obj):

@@ -21,6 +21,7 @@ Binary masks are strings of '0'/'1', row-major. Fixed seeds and one thread: re-r
 """
 import json
 import os
+import sys
 
 import numpy as np
 import torch
@@ -32,6 +33,9 @@ from torchvision.models.detection.image_list import ImageList
 from torchvision.models.detection.roi_heads import RoIHeads, project_masks_on_boxes
 from torchvision.models.detection.rpn import RegionProposalNetwork
 from torchvision.ops import boxes as box_ops
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixture_io import hx, ints  # noqa: E402
 
 torch.set_num_threads(1)
 
@@ -51,17 +55,6 @@ CONFIGS = [(0.7, 0.3, True), (0.7, 0.3, False), (0.5, 0.5, False), (0.5, 0.5, Tr
            (0.6, 0.4, True)]
 
 
-def hx(a):
-    """float32 array-like -> hex string of big-endian bits."""
-    if isinstance(a, torch.Tensor):
-        a = a.detach().contiguous().numpy()
-    return np.ascontiguousarray(np.asarray(a, dtype=np.float32).reshape(-1)).astype('>f4').tobytes().hex()
-
-
-def ints(a):
-    if isinstance(a, torch.Tensor):
-        a = a.detach().numpy()
-    return [int(v) for v in np.asarray(a).reshape(-1)]
 
 
 def gen(seed):

@@ -14,7 +14,9 @@ if (diffDir) mkdirSync(diffDir, { recursive: true });
 
 let same = 0;
 const rows: string[] = [];
-for (const f of readdirSync(a).filter((n) => n.endsWith('.png')).sort()) {
+for (const f of readdirSync(a)
+	.filter((n) => n.endsWith('.png'))
+	.sort()) {
 	if (!existsSync(join(b, f))) {
 		rows.push(`${f}: missing after`);
 		continue;

@@ -61,7 +61,9 @@ async function modelReady(page: Page) {
 		() => {
 			const s = document.querySelector('[data-testid="stepper"]')?.getAttribute('data-status');
 			// /model has no status attribute: its detections (or an error) mean the run is done
-			return s === 'ready' || s === 'error' || document.querySelector('[data-testid="detection"], [role="alert"]');
+			return (
+				s === 'ready' || s === 'error' || document.querySelector('[data-testid="detection"], [role="alert"]')
+			);
 		},
 		null,
 		{ timeout: 240_000 }

@@ -66,120 +66,138 @@ export async function runModel(
 	const [hp, wp] = input.paddedSize;
 	const t1 = now();
 
-	const x = tf.tidy(
-		() => tf.tensor4d(input.padded.data, [1, 3, hp, wp]).transpose([0, 2, 3, 1]) as tf.Tensor4D
-	);
-	const { c } = net.backbone(x);
-	const p = net.fpn(c);
-	x.dispose();
-	const rpnOut = p.map((level) => net.rpnHead(level));
-	const logitParts = await Promise.all(rpnOut.map((r) => download(r.logits)));
-	const deltaParts = await Promise.all(rpnOut.map((r) => download(r.deltas)));
-	tf.dispose(rpnOut.flatMap((r) => [r.logits, r.deltas]));
-	const t2 = now();
-
-	const anchorOpts = {
-		imageSize: input.paddedSize,
-		featureSizes: p.map((t) => [t.shape[1], t.shape[2]] as [number, number]),
-		sizes: cfg.anchor_sizes.map((s) => [s]),
-		aspectRatios: cfg.anchor_sizes.map(() => cfg.aspect_ratios)
+	// Every tensor this run makes is listed here, so that a read that rejects midway (a lost WebGL context, a
+	// device out of memory) frees them all: the caller's retry starts from the tensor count it had before.
+	const owned: tf.Tensor[] = [];
+	const own = <T extends tf.Tensor | tf.Tensor[]>(t: T): T => {
+		if (Array.isArray(t)) owned.push(...t);
+		else owned.push(t);
+		return t;
 	};
-	const levels = anchorLevels(anchorOpts);
-	const anchors = generateAnchors(anchorOpts);
-	const logits = concat(logitParts);
-	const deltas = concat(deltaParts);
-	const proposals = filterProposals(logits, deltas, anchors, {
-		levelCounts: levels.map((l) => l.count),
-		imageSize: input.imageSize,
-		preNmsTopN: cfg.rpn.pre_nms_top_n_test,
-		postNmsTopN: cfg.rpn.post_nms_top_n_test,
-		nmsThresh: cfg.rpn.nms_thresh
-	});
-	const poolFeatures = p.slice(0, 4);
-	const [minLevel, maxLevel] = inferLevelRange(
-		poolFeatures.map((t) => t.shape[1]),
-		input.imageSize[0]
-	);
-	const levelOpts = { minLevel, maxLevel };
-	const proposalLevels = assignFpnLevels(proposals.boxes, levelOpts);
-	const t3 = now();
+	try {
+		const x = own(
+			tf.tidy(() => tf.tensor4d(input.padded.data, [1, 3, hp, wp]).transpose([0, 2, 3, 1]) as tf.Tensor4D)
+		);
+		const c = own(net.backbone(x).c);
+		const p = own(net.fpn(c));
+		x.dispose();
+		const rpnOut = p.map((level) => net.rpnHead(level));
+		rpnOut.forEach((r) => own([r.logits, r.deltas]));
+		const logitParts = await Promise.all(rpnOut.map((r) => download(r.logits)));
+		const deltaParts = await Promise.all(rpnOut.map((r) => download(r.deltas)));
+		tf.dispose(rpnOut.flatMap((r) => [r.logits, r.deltas]));
+		const t2 = now();
 
-	const boxPooled = multiScaleRoiAlign(poolFeatures, proposals.boxes, proposalLevels, {
-		outputSize: cfg.box_roi_output,
-		samplingRatio: cfg.sampling_ratio,
-		minLevel
-	});
-	const head = net.boxHead(boxPooled);
-	boxPooled.dispose();
-	const classLogits = await download(head.classLogits);
-	const boxDeltas = await download(head.boxDeltas);
-	tf.dispose([head.classLogits, head.boxDeltas]);
-	const det = postprocessDetections(classLogits, boxDeltas, proposals.boxes, {
-		imageSize: input.imageSize,
-		scoreThresh: opts.scoreThresh ?? cfg.roi_heads.box_score_thresh,
-		nmsThresh: opts.nmsThresh ?? cfg.roi_heads.box_nms_thresh,
-		detectionsPerImage: cfg.roi_heads.box_detections_per_img
-	});
-	const t4 = now();
+		const anchorOpts = {
+			imageSize: input.paddedSize,
+			featureSizes: p.map((t) => [t.shape[1], t.shape[2]] as [number, number]),
+			sizes: cfg.anchor_sizes.map((s) => [s]),
+			aspectRatios: cfg.anchor_sizes.map(() => cfg.aspect_ratios)
+		};
+		const levels = anchorLevels(anchorOpts);
+		const anchors = generateAnchors(anchorOpts);
+		const logits = concat(logitParts);
+		const deltas = concat(deltaParts);
+		const proposals = filterProposals(logits, deltas, anchors, {
+			levelCounts: levels.map((l) => l.count),
+			imageSize: input.imageSize,
+			preNmsTopN: cfg.rpn.pre_nms_top_n_test,
+			postNmsTopN: cfg.rpn.post_nms_top_n_test,
+			nmsThresh: cfg.rpn.nms_thresh
+		});
+		const poolFeatures = p.slice(0, 4);
+		const [minLevel, maxLevel] = inferLevelRange(
+			poolFeatures.map((t) => t.shape[1]),
+			input.imageSize[0]
+		);
+		const levelOpts = { minLevel, maxLevel };
+		const proposalLevels = assignFpnLevels(proposals.boxes, levelOpts);
+		const t3 = now();
 
-	const detLevels = assignFpnLevels(det.boxes, levelOpts);
-	const d = det.scores.length;
-	const classes = cfg.classes.length;
-	const maskPooled = multiScaleRoiAlign(poolFeatures, det.boxes, detLevels, {
-		outputSize: cfg.mask_roi_output,
-		samplingRatio: cfg.sampling_ratio,
-		minLevel
-	});
-	const maskNhwc = net.maskHead(maskPooled);
-	maskPooled.dispose();
-	const m = d > 0 ? maskNhwc.shape[1] : 2 * cfg.mask_roi_output;
-	const logitsNchw = tf.tidy(() => maskNhwc.transpose([0, 3, 1, 2]));
-	maskNhwc.dispose();
-	const maskLogits: Tensor = { shape: [d, classes, m, m], data: await download(logitsNchw) };
-	logitsNchw.dispose();
-	// maskrcnn_inference: sigmoid, then the channel of each detection's predicted label.
-	const probs: Tensor = { shape: [d, 1, m, m], data: new Float32Array(d * m * m) };
-	for (let i = 0; i < d; i++) {
-		const src = (i * classes + det.labels[i]) * m * m;
-		for (let j = 0; j < m * m; j++) probs.data[i * m * m + j] = sigmoid32(maskLogits.data[src + j]);
-	}
-	const t5 = now();
+		const boxPooled = own(
+			multiScaleRoiAlign(poolFeatures, proposals.boxes, proposalLevels, {
+				outputSize: cfg.box_roi_output,
+				samplingRatio: cfg.sampling_ratio,
+				minLevel
+			})
+		);
+		const head = net.boxHead(boxPooled);
+		own([head.classLogits, head.boxDeltas]);
+		boxPooled.dispose();
+		const classLogits = await download(head.classLogits);
+		const boxDeltas = await download(head.boxDeltas);
+		tf.dispose([head.classLogits, head.boxDeltas]);
+		const det = postprocessDetections(classLogits, boxDeltas, proposals.boxes, {
+			imageSize: input.imageSize,
+			scoreThresh: opts.scoreThresh ?? cfg.roi_heads.box_score_thresh,
+			nmsThresh: opts.nmsThresh ?? cfg.roi_heads.box_nms_thresh,
+			detectionsPerImage: cfg.roi_heads.box_detections_per_img
+		});
+		const t4 = now();
 
-	const boxesOriginal = rescaleBoxes(det.boxes, input.imageSize, input.originalSize);
-	const pasted = pasteMasks(probs, boxesOriginal, input.originalSize);
-	const t6 = now();
-
-	return {
-		input,
-		features: { c, p },
-		rpn: { levels, anchors, logits, deltas },
-		proposals,
-		proposalLevels,
-		boxHead: { classLogits, boxDeltas, detections: det },
-		detections: {
-			boxes: det.boxes,
-			boxesOriginal,
-			scores: det.scores,
-			labels: det.labels,
-			levels: detLevels,
-			proposalIndex: det.proposalIndex
-		},
-		masks: { logits: maskLogits, probs, pasted },
-		classNames: cfg.classes,
-		backend: tf.getBackend(),
-		timings: {
-			transform: t1 - t0,
-			network: t2 - t1,
-			proposals: t3 - t2,
-			boxHead: t4 - t3,
-			maskHead: t5 - t4,
-			paste: t6 - t5,
-			total: t6 - t0
-		},
-		dispose() {
-			tf.dispose([...c, ...p]);
+		const detLevels = assignFpnLevels(det.boxes, levelOpts);
+		const d = det.scores.length;
+		const classes = cfg.classes.length;
+		const maskPooled = own(
+			multiScaleRoiAlign(poolFeatures, det.boxes, detLevels, {
+				outputSize: cfg.mask_roi_output,
+				samplingRatio: cfg.sampling_ratio,
+				minLevel
+			})
+		);
+		const maskNhwc = own(net.maskHead(maskPooled));
+		maskPooled.dispose();
+		const m = d > 0 ? maskNhwc.shape[1] : 2 * cfg.mask_roi_output;
+		const logitsNchw = own(tf.tidy(() => maskNhwc.transpose([0, 3, 1, 2])));
+		maskNhwc.dispose();
+		const maskLogits: Tensor = { shape: [d, classes, m, m], data: await download(logitsNchw) };
+		logitsNchw.dispose();
+		// maskrcnn_inference: sigmoid, then the channel of each detection's predicted label.
+		const probs: Tensor = { shape: [d, 1, m, m], data: new Float32Array(d * m * m) };
+		for (let i = 0; i < d; i++) {
+			const src = (i * classes + det.labels[i]) * m * m;
+			for (let j = 0; j < m * m; j++) probs.data[i * m * m + j] = sigmoid32(maskLogits.data[src + j]);
 		}
-	};
+		const t5 = now();
+
+		const boxesOriginal = rescaleBoxes(det.boxes, input.imageSize, input.originalSize);
+		const pasted = pasteMasks(probs, boxesOriginal, input.originalSize);
+		const t6 = now();
+		return {
+			input,
+			features: { c, p },
+			rpn: { levels, anchors, logits, deltas },
+			proposals,
+			proposalLevels,
+			boxHead: { classLogits, boxDeltas, detections: det },
+			detections: {
+				boxes: det.boxes,
+				boxesOriginal,
+				scores: det.scores,
+				labels: det.labels,
+				levels: detLevels,
+				proposalIndex: det.proposalIndex
+			},
+			masks: { logits: maskLogits, probs, pasted },
+			classNames: cfg.classes,
+			backend: tf.getBackend(),
+			timings: {
+				transform: t1 - t0,
+				network: t2 - t1,
+				proposals: t3 - t2,
+				boxHead: t4 - t3,
+				maskHead: t5 - t4,
+				paste: t6 - t5,
+				total: t6 - t0
+			},
+			dispose() {
+				tf.dispose([...c, ...p]);
+			}
+		};
+	} catch (e) {
+		tf.dispose(owned); // disposing a tensor twice is a no-op, so those already freed are fine
+		throw e;
+	}
 }
 
 function concat(parts: Float32Array[]): Float32Array {
@@ -195,8 +213,10 @@ function concat(parts: Float32Array[]): Float32Array {
 /** A feature map as an NCHW ops Tensor (downloads from the GPU). */
 export async function readFeature(t: tf.Tensor4D): Promise<Tensor> {
 	const nchw = tf.tidy(() => t.transpose([0, 3, 1, 2]));
-	const data = (await nchw.data()) as Float32Array;
-	const shape = nchw.shape.slice();
-	nchw.dispose();
-	return { shape, data };
+	try {
+		const data = (await nchw.data()) as Float32Array;
+		return { shape: nchw.shape.slice(), data };
+	} finally {
+		nchw.dispose(); // also when the read rejects (a lost context)
+	}
 }

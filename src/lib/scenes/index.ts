@@ -1,5 +1,5 @@
 export * from './types';
-export { mulberry32, type Rng } from './prng';
+export { mulberry32, normals, type Rng } from './prng';
 export { sinCosDeg } from './trig';
 export { shapeContours, FIX, type Contour } from './shapes';
 export { rasterize, SUB, type Raster } from './raster';

@@ -27,3 +27,16 @@ export function mulberry32(seed: number): Rng {
 		range: (lo, hi) => lo + next() * (hi - lo)
 	};
 }
+
+/** Standard normal samples (Box–Muller) from a uniform source, like `torch.randn` in spirit (not in values). */
+export function normals(uniform: () => number, n: number): Float32Array {
+	const out = new Float32Array(n);
+	for (let i = 0; i < n; i += 2) {
+		const u1 = 1 - uniform(); // in (0, 1]: log never sees 0
+		const u2 = uniform();
+		const r = Math.sqrt(-2 * Math.log(u1));
+		out[i] = r * Math.cos(2 * Math.PI * u2);
+		if (i + 1 < n) out[i + 1] = r * Math.sin(2 * Math.PI * u2);
+	}
+	return out;
+}

@@ -1,5 +1,6 @@
-// The stepper's stages as data: order, URL id, names, and the component that draws each. The page derives
-// everything (progress bar, prev/next, embeds) from this list, so adding a stage is one entry here.
+// The stepper's stages as data: order, URL id, names, what each needs from the trace, and the component that draws
+// its body. The page derives everything (navigation, prev/next, embeds, the frame's heading and empty-state notice)
+// from this list, so adding a stage is one folder under stages/ and one entry here.
 import type { Component } from 'svelte';
 import type { StageProps } from './stage-context';
 import StageInput from './stages/input/StageInput.svelte';
@@ -21,6 +22,8 @@ export interface StageDef {
 	title: string;
 	/** a word or two for the progress bar */
 	short: string;
+	/** what the body cannot draw without: with none in the trace, the frame says so instead */
+	needs?: 'proposals' | 'detections';
 	component: Component<StageProps>;
 }
 
@@ -29,23 +32,62 @@ export const STAGES: readonly StageDef[] = [
 	{ id: 2, slug: 'features', title: 'Backbone & FPN', short: 'Features', component: StageFeatures },
 	{ id: 3, slug: 'anchors', title: 'Anchors', short: 'Anchors', component: StageAnchors },
 	{ id: 4, slug: 'rpn', title: 'Region proposal network', short: 'RPN', component: StageRpn },
-	{ id: 5, slug: 'nms', title: 'Non-maximum suppression', short: 'NMS', component: StageNms },
-	{ id: 6, slug: 'levels', title: 'FPN level choice', short: 'Levels', component: StageLevels },
-	{ id: 7, slug: 'roi-align', title: 'RoIAlign on a real RoI', short: 'RoIAlign', component: StageRoiAlign },
-	{ id: 8, slug: 'box-head', title: 'Box head', short: 'Box head', component: StageBoxHead },
+	{
+		id: 5,
+		slug: 'nms',
+		title: 'Non-maximum suppression',
+		short: 'NMS',
+		needs: 'proposals',
+		component: StageNms
+	},
+	{
+		id: 6,
+		slug: 'levels',
+		title: 'FPN level choice',
+		short: 'Levels',
+		needs: 'proposals',
+		component: StageLevels
+	},
+	{
+		id: 7,
+		slug: 'roi-align',
+		title: 'RoIAlign on a real RoI',
+		short: 'RoIAlign',
+		needs: 'proposals',
+		component: StageRoiAlign
+	},
+	{
+		id: 8,
+		slug: 'box-head',
+		title: 'Box head',
+		short: 'Box head',
+		needs: 'proposals',
+		component: StageBoxHead
+	},
 	{
 		id: 9,
 		slug: 'mask-head',
 		title: 'Mask head: sigmoid vs softmax',
 		short: 'Mask head',
+		needs: 'detections',
 		component: StageMaskHead
 	},
-	{ id: 10, slug: 'paste', title: 'Paste & threshold', short: 'Paste', component: StagePaste },
-	{ id: 11, slug: 'training', title: 'Training view', short: 'Training', component: StageTraining }
+	{
+		id: 10,
+		slug: 'paste',
+		title: 'Paste & threshold',
+		short: 'Paste',
+		needs: 'detections',
+		component: StagePaste
+	},
+	{
+		id: 11,
+		slug: 'training',
+		title: 'Training view',
+		short: 'Training',
+		needs: 'proposals',
+		component: StageTraining
+	}
 ];
 
 export const STAGE_IDS: readonly number[] = STAGES.map((s) => s.id);
-
-export function stageById(id: number): StageDef | undefined {
-	return STAGES.find((s) => s.id === id);
-}

@@ -3,14 +3,9 @@
 import { anchorLevels, fpnLevelTrace, sigmoid32, softmaxRows } from '$lib/ops';
 import { fmt } from '$lib/ui/format';
 import { alignTraceOf, mapOf, poolTraceOf } from '$lib/panels/roi/roi-state-ops';
-import {
-	paramsOf,
-	parseBox,
-	parseInteger,
-	parseNumber,
-	parseRoiParams,
-	type RoiState
-} from '$lib/url/url-state';
+import { paramsOf } from '$lib/url/query';
+import { parseBox, parseInteger, parseNumber } from '$lib/url/grammar';
+import { parseRoiParams, type RoiState } from '$lib/panels/roi/roi-state';
 
 export interface LiveAnswer {
 	/** A number for number questions, the text of the right choice for choice questions. */

@@ -1,5 +1,7 @@
-// Moving and resizing a box with pointer or keyboard: pure geometry, shared by the RoI and FPN panels.
-import type { Box } from '$lib/url/url-state';
+// A box, and moving and resizing it with pointer or keyboard: pure geometry, shared by the RoI and FPN panels.
+
+/** x1, y1, x2, y2 in image pixels (torchvision's box format). */
+export type Box = [number, number, number, number];
 
 /** Which part of the box a drag holds: the whole box, an edge or a corner. */
 export type Handle = 'move' | 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw';

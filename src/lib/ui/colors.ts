@@ -1,4 +1,7 @@
-// One colour per class (index 0 = background), distinguishable in light and dark mode and by most colour-blind readers.
+// Colours that carry meaning: one per class (detections, masks) and one per pyramid level (P2..P6).
+
+// One colour per class (index 0 = background), distinguishable in light and dark mode and by most colour-blind
+// readers. Drawn over the scene picture, whose colours do not change with the page's scheme.
 const PALETTE: [number, number, number][] = [
 	[0, 0, 0],
 	[230, 159, 0],
@@ -17,4 +20,20 @@ export function classColor(label: number): [number, number, number] {
 export function classColorCss(label: number, alpha = 1): string {
 	const [r, g, b] = classColor(label);
 	return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+export const LEVELS = [2, 3, 4, 5, 6] as const;
+
+/**
+ * Colour of pyramid level k (2 = P2 … 6 = P6) as CSS: the `--level-k` token of styles/tokens.css, so a level keeps
+ * its hue from stage to stage and panel to panel, in light and dark mode. Levels outside 2..6 get a neutral grey.
+ */
+export function levelColor(k: number): string {
+	return Number.isInteger(k) && k >= 2 && k <= 6 ? `var(--level-${k})` : 'var(--fg-muted)';
+}
+
+/** The same colour as a concrete value, for a canvas (which cannot read CSS variables) inside `el`. */
+export function levelColorValue(el: Element, k: number): string {
+	const name = Number.isInteger(k) && k >= 2 && k <= 6 ? `--level-${k}` : '--fg-muted';
+	return getComputedStyle(el).getPropertyValue(name).trim() || '#6b7280';
 }

@@ -1,6 +1,7 @@
 // Colours for feature values: a diverging scale around 0 for signed maps, greys for non-negative ones (light = 0, so
 // the dark box outline and the coloured overlays stay visible on top).
 import { interpolateGreys, interpolatePRGn, scaleDiverging, scaleSequential, rgb } from 'd3';
+import { lutOf, lutToRgba } from './raster';
 
 export interface Heat {
 	fill: (v: number) => string;
@@ -34,4 +35,11 @@ export function heatScale(values: ArrayLike<number>): Heat {
 		return lum > 140 ? '#111' : '#fff';
 	};
 	return { fill: color, ink, min, max };
+}
+
+/** A plane of values as RGBA through `heat` (its colour strings quantised to 256 levels: d3 strings parse slowly). */
+export function heatRgba(plane: ArrayLike<number>, heat: Heat): Uint8ClampedArray {
+	const span = heat.max - heat.min || 1;
+	const lut = lutOf((t) => heat.fill(heat.min + t * span));
+	return lutToRgba(plane, lut, (v) => Math.max(0, Math.min(255, Math.round(((v - heat.min) / span) * 255))));
 }

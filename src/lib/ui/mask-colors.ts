@@ -1,21 +1,13 @@
 // Colour lookup tables for mask planes: probabilities on a light→dark sequential ramp (0 stays near white, so a
 // thresholded outline on top is easy to see), signed values (logits, differences) on a diverging ramp around 0.
 // A 256-entry table keeps drawing a 500×500 pasted mask to one array lookup per pixel.
-import { interpolateBlues, interpolatePuOr, rgb } from 'd3';
+import { interpolateBlues, interpolatePuOr } from 'd3';
+import { lutOf } from './raster';
 
 export type PlaneScale = 'prob' | 'signed';
 
-function table(interp: (t: number) => string): Uint8Array {
-	const lut = new Uint8Array(256 * 3);
-	for (let i = 0; i < 256; i++) {
-		const c = rgb(interp(i / 255));
-		lut.set([c.r, c.g, c.b], 3 * i);
-	}
-	return lut;
-}
-
-const PROB = table((t) => interpolateBlues(0.03 + 0.92 * t));
-const SIGNED = table((t) => interpolatePuOr(1 - t)); // negative → orange, positive → purple
+const PROB = lutOf((t) => interpolateBlues(0.03 + 0.92 * t));
+const SIGNED = lutOf((t) => interpolatePuOr(1 - t)); // negative → orange, positive → purple
 
 /** LUT index of a value: probabilities map [0,1]; signed values map [−range, range] with 0 in the middle. */
 export function lutIndex(v: number, scale: PlaneScale, range: number): number {

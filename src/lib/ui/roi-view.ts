@@ -1,6 +1,6 @@
 // What part of the plane a RoI figure shows and where its box may go, in cell units and image pixels.
 import type { Bounds } from './box';
-import type { Box } from '$lib/url/url-state';
+import { type Box } from '$lib/ui/box';
 
 /** A rectangle of the plane in cell units (an SVG viewBox). */
 export interface View {

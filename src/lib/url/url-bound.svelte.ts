@@ -1,17 +1,19 @@
 // A page's panel state bound to the URL: read once on the client (the prerendered HTML shows the defaults), then
 // written back with a debounced replaceState. One instance per panel; nothing global.
 import { replaceState } from '$app/navigation';
-import { NO_HIDDEN, mergeQuery, parseHide, type Parsed } from './url-state';
+import { formatState, keysOf, parseState, type Codec } from './codec';
+import { NO_HIDDEN, parseHide } from './hide';
+import { mergeQuery } from './query';
 
 export interface UrlBinding<T> {
+	codec: Codec<T>;
 	defaults: Readonly<T>;
-	clone: (s: Readonly<T>) => T;
-	parse: (p: URLSearchParams, opts: { prefix?: string; defaults?: Readonly<T> }) => Parsed<T>;
-	toEntries: (s: Readonly<T>, opts: { prefix?: string; defaults?: Readonly<T> }) => [string, string][];
-	keys: readonly string[];
 	/** Control names hide= may name. */
-	hideNames: readonly string[];
+	hideNames?: readonly string[];
+	/** prefix of every key, e.g. 'a.' when two panels share one URL */
 	prefix?: string;
+	/** say what is wrong with hide= (off for the second of two panels that share one hide=) */
+	reportHide?: boolean;
 }
 
 export class UrlBound<T> {
@@ -24,25 +26,26 @@ export class UrlBound<T> {
 
 	constructor(binding: UrlBinding<T>) {
 		this.#b = binding;
-		this.value = binding.clone(binding.defaults);
+		this.value = binding.codec.clone(binding.defaults);
 	}
 
 	/** Call from onMount: parse the URL (client only). */
 	load(search: string = location.search) {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- parsed once here, never mutated
 		const params = new URLSearchParams(search);
-		const p = this.#b.prefix ?? '';
-		const parsed = this.#b.parse(params, { prefix: p, defaults: this.#b.defaults });
-		const hide = parseHide(params, this.#b.hideNames);
+		const { codec, defaults, prefix, hideNames = [], reportHide = true } = this.#b;
+		const parsed = parseState(codec, params, { prefix, defaults });
+		const hide = parseHide(params, hideNames);
 		this.value = parsed.state;
 		this.hidden = hide.hidden;
-		this.notices = [...parsed.notices, ...hide.notices];
+		this.notices = [...parsed.notices, ...(reportHide ? hide.notices : [])];
 		this.ready = true;
 	}
 
-	/** The query entries of the current state (non-default values only). */
-	entries(): [string, string][] {
-		return this.#b.toEntries(this.value, { prefix: this.#b.prefix, defaults: this.#b.defaults });
+	/** The query entries of the current state (non-default values only, or every key when `full`). */
+	entries(full = false): [string, string][] {
+		const { codec, defaults, prefix } = this.#b;
+		return formatState(codec, this.value, { prefix, defaults, full });
 	}
 
 	/** Call during component initialisation: keeps the URL in step with the state, 250 ms after the last change. */
@@ -50,7 +53,7 @@ export class UrlBound<T> {
 		$effect(() => {
 			if (!this.ready) return;
 			const entries = this.entries();
-			const owned = this.#b.keys.map((k) => (this.#b.prefix ?? '') + k);
+			const owned = keysOf(this.#b.codec, this.#b.prefix);
 			const timer = setTimeout(() => {
 				const q = mergeQuery(location.search, owned, entries);
 				// the current path (base included) with a new query: nothing to resolve()

@@ -46,3 +46,32 @@ test('a trace that is not disposed keeps exactly its feature tensors (C2–C5, P
 	t.dispose();
 	expect(tf.memory().numTensors).toBe(before);
 }, 120_000);
+
+test('a read that rejects midway (a lost context, say) frees every tensor of the run, and the next run works', async () => {
+	const s = generateScene(4, { width: 128, height: 128, maxSize: 120 });
+	const input = { data: s.image, height: s.height, width: s.width, channels: 3 as const };
+	(await model.run(input, { inputSize: 128 })).dispose(); // the weights become tensors on first use
+	const before = tf.memory().numTensors;
+	const data = tf.Tensor.prototype.data;
+	// The run reads 5 objectness maps, 5 delta maps, the box head's two outputs and the mask logits, in that order:
+	// fail the 1st (RPN), the 11th (box head) and the 13th (mask head) read in turn.
+	for (const failAt of [1, 11, 13]) {
+		let reads = 0;
+		tf.Tensor.prototype.data = function (this: tf.Tensor) {
+			reads++;
+			if (reads === failAt) return Promise.reject(new Error(`read ${failAt} failed`));
+			return data.call(this) as ReturnType<typeof data>;
+		} as typeof data;
+		try {
+			await expect(model.run(input, { inputSize: 128 })).rejects.toThrow(`read ${failAt} failed`);
+		} finally {
+			tf.Tensor.prototype.data = data;
+		}
+		expect(reads).toBeGreaterThanOrEqual(failAt);
+		expect(tf.memory().numTensors).toBe(before);
+	}
+	const t = await model.run(input, { inputSize: 128 });
+	expect(t.detections.labels.length).toBeGreaterThanOrEqual(0);
+	t.dispose();
+	expect(tf.memory().numTensors).toBe(before);
+}, 120_000);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mulberry32 } from '../../../src/lib/scenes';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { multiScaleRoiAlign, roiAlignGpu } from '../../../src/lib/model/roi-align-gpu';
 import { roiAlign, type Tensor } from '../../../src/lib/ops';
@@ -8,16 +9,7 @@ beforeAll(async () => {
 	await tf.setBackend('cpu');
 });
 
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const rng = (seed: number) => mulberry32(seed).next;
 
 function randomMap(c: number, h: number, w: number, r: () => number): Tensor {
 	const data = new Float32Array(c * h * w).map(() => r() * 4 - 2);

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { SEED_MAP } from '../../../src/lib/ops';
 import { cellsFor, featureMap, picture } from '../../../src/lib/panels/roi/feature-maps';
-import { mulberry32, normals } from '../../../src/lib/panels/roi/prng';
+import { mulberry32, normals } from '../../../src/lib/scenes';
 
 test('the seed map is torchvision’s 6×6 tensor and covers 6·stride pixels', () => {
 	const m = featureMap({ map: 'seed', seed: 1, stride: 16, img: [800, 800] });
@@ -20,13 +20,13 @@ test('generated maps cover the image at the stride (a partial cell gets a cell)'
 test('a seeded random map is reproducible and differs between seeds', () => {
 	const a = featureMap({ map: 'random', seed: 7, stride: 16, img: [256, 256] }).tensor.data;
 	const b = featureMap({ map: 'random', seed: 8, stride: 16, img: [256, 256] }).tensor.data;
-	const a2 = normals(mulberry32(7), 256);
+	const a2 = normals(mulberry32(7).next, 256);
 	expect(Array.from(a)).toEqual(Array.from(a2));
 	expect(Array.from(a)).not.toEqual(Array.from(b));
 });
 
 test('normals look standard normal (mean ≈ 0, variance ≈ 1)', () => {
-	const v = normals(mulberry32(12345), 20000);
+	const v = normals(mulberry32(12345).next, 20000);
 	const mean = v.reduce((s, x) => s + x, 0) / v.length;
 	const variance = v.reduce((s, x) => s + (x - mean) ** 2, 0) / v.length;
 	expect(Math.abs(mean)).toBeLessThan(0.03);

@@ -2,7 +2,7 @@
 // roi_pool / roi_align(x, [[0, 10, 10, 124, 124]], 2, 1/32, sampling_ratio=1, aligned) as torchvision prints them.
 import { describe, expect, it } from 'vitest';
 import { alignTraceOf, mapOf, poolTraceOf } from '../../../src/lib/panels/roi/roi-state-ops';
-import { ROI_DEFAULTS, cloneRoi } from '../../../src/lib/url/url-state';
+import { ROI_DEFAULTS, cloneRoi } from '../../../src/lib/panels/roi/roi-state';
 
 const values = (bins: { value: Float32Array }[]) => bins.map((b) => b.value[0].toFixed(4));
 

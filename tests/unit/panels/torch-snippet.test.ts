@@ -16,18 +16,15 @@ import {
 	TORCHVISION_EXAMPLE,
 	type Preset
 } from '../../../src/lib/panels/roi/presets';
-import { compareSnippet, fpnSnippet, roiAlignSnippet, roiPoolSnippet } from '../../../src/lib/panels/pytorch/torch-snippet';
 import {
-	FPN_DEFAULTS,
-	ROI_DEFAULTS,
-	cloneFpn,
-	cloneRoi,
-	parseFpnParams,
-	parseRoiParams,
-	type Box,
-	type FpnState,
-	type RoiState
-} from '../../../src/lib/url/url-state';
+	compareSnippet,
+	fpnSnippet,
+	roiAlignSnippet,
+	roiPoolSnippet
+} from '../../../src/lib/panels/pytorch/torch-snippet';
+import { FPN_DEFAULTS, cloneFpn, parseFpnParams, type FpnState } from '../../../src/lib/panels/fpn/fpn-state';
+import { ROI_DEFAULTS, cloneRoi, parseRoiParams, type RoiState } from '../../../src/lib/panels/roi/roi-state';
+import { type Box } from '../../../src/lib/ui/box';
 
 const PYTHON = '/usr/bin/python3';
 const PY_ENV = { ...process.env, PYTHONIOENCODING: 'utf-8', OMP_NUM_THREADS: '1' };

@@ -4,6 +4,7 @@ import {
 	classRows,
 	decodeTerms,
 	fateOf,
+	finalRows,
 	rerunDetections,
 	sciTex,
 	softmaxTerms,
@@ -133,5 +134,22 @@ describe('sciTex', () => {
 		expect(sciTex(1)).toBe('1.000');
 		expect(sciTex(0)).toBe('0.000');
 		expect(sciTex(0.000193)).toBe('1.93\\times10^{-4}');
+	});
+});
+
+describe('finalRows', () => {
+	it('lists the run’s detections best first, with the proposal each came from and its box', () => {
+		const det = rerunDetections(inputs, settings);
+		const rows = finalRows(det);
+		expect(rows.map((r) => [r.i, r.label, r.proposal])).toEqual([
+			[0, 1, 0],
+			[1, 2, 2],
+			[2, 2, 1]
+		]);
+		rows.forEach((r, i) => {
+			expect(r.score).toBe(det.scores[i]);
+			expect(r.box).toEqual(Array.from(det.boxes.subarray(4 * i, 4 * i + 4)));
+		});
+		expect(finalRows(rerunDetections(inputs, { ...settings, scoreThresh: 0.99 }))).toEqual([]);
 	});
 });

@@ -6,6 +6,7 @@ import {
 	featureLedger,
 	liveliestChannels,
 	meanAbsMap,
+	sharedHeat,
 	upsampleSource,
 	valueAt
 } from '../../../src/lib/stepper/stages/features/feature-view';
@@ -44,5 +45,14 @@ describe('feature-view', () => {
 	});
 	test('cellFootprint in padded-image pixels', () => {
 		expect(cellFootprint(1, 2, 8)).toEqual([16, 8, 24, 16]);
+	});
+	test('sharedHeat: one scale over the range of every plane given, missing planes skipped', () => {
+		const h = sharedHeat([Float32Array.from([1, 3]), null, Float32Array.from([-2, 0.5]), undefined]);
+		expect(h.min).toBe(-2);
+		expect(h.max).toBe(3);
+		// the same colour for the same value, whichever plane it came from
+		expect(h.fill(0.5)).toBe(sharedHeat([Float32Array.from([-2, 3])]).fill(0.5));
+		const pos = sharedHeat([channelPlane(t, 0), channelPlane(t, 1)]);
+		expect([pos.min, pos.max]).toEqual([0, 8]);
 	});
 });

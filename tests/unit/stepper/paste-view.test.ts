@@ -2,8 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { pasteMasks } from '../../../src/lib/ops';
 import type { Instance } from '../../../src/lib/scenes';
 import {
+	cutOff,
 	detectionsAbove,
 	pasteOf,
+	sweepChart,
 	thresholdSummary,
 	thresholdSweep
 } from '../../../src/lib/stepper/stages/paste/paste-view';
@@ -77,5 +79,39 @@ describe('detectionsAbove', () => {
 		expect(Array.from(sub.masks.data)).toEqual(Array.from(pasted.data.subarray(480, 960)));
 		expect(detectionsAbove(boxes, labels, scores, pasted, 0).index).toEqual([0, 1]);
 		expect(detectionsAbove(boxes, labels, scores, pasted, 0.95).masks.shape).toEqual([0, 1, 20, 24]);
+	});
+});
+
+describe('cutOff', () => {
+	test('a box inside the image keeps the whole resized mask; one over the edge does not', () => {
+		expect(cutOff(pasteOf(probs, boxes, 0, size))).toBe(false);
+		const edge = Float32Array.from([-2, 3, 6, 11, 18, 10, 26, 22]);
+		expect(cutOff(pasteOf(probs, edge, 0, size))).toBe(true);
+		expect(cutOff(pasteOf(probs, edge, 1, size))).toBe(true);
+	});
+	test('no region in the image (box entirely outside): nothing is cut, nothing is pasted', () => {
+		expect(cutOff({ imageRegion: null, maskRegion: null, width: 5, height: 5 })).toBe(false);
+	});
+});
+
+describe('sweepChart', () => {
+	test('x = threshold · width; area relative to its largest; IoU points only where there is one', () => {
+		const c = sweepChart(
+			[
+				{ threshold: 0.25, area: 40, iou: 0.5 },
+				{ threshold: 0.5, area: 20, iou: 1 },
+				{ threshold: 0.75, area: 0, iou: 0 }
+			],
+			200,
+			80
+		);
+		expect(c.area).toBe('50,0 100,40 150,80');
+		expect(c.iou).toBe('50,40 100,0 150,80');
+		const noGt = sweepChart([
+			{ threshold: 0.5, area: 0, iou: null },
+			{ threshold: 0.75, area: 0, iou: null }
+		]);
+		expect(noGt.iou).toBe('');
+		expect(noGt.area).toBe('100,80 150,80'); // all-empty masks: divided by 1, not 0
 	});
 });

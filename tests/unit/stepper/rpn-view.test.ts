@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { sigmoid32 } from '../../../src/lib/ops';
-import { decodeSteps, objectnessGrid, proposalOrigins } from '../../../src/lib/stepper/stages/rpn/rpn-view';
+import {
+	anchorLocation,
+	decodeSteps,
+	objectnessDomain,
+	objectnessGrid,
+	proposalOrigins
+} from '../../../src/lib/stepper/stages/rpn/rpn-view';
+import { anchorsAt } from '../../../src/lib/stepper/stages/anchors/anchor-view';
 import { smallRpn } from '../../helpers/stepper-fixture';
 
 const { levels, anchors, logits, deltas, proposals } = smallRpn();
@@ -52,4 +59,36 @@ test('objectnessGrid as logits: the raw values, whose sigmoid is the probability
 	const pr = objectnessGrid(logits, p3, 'max');
 	for (let i = 0; i < lg.length; i += 17) expect(pr[i]).toBe(sigmoid32(lg[i]));
 	expect(lg[0]).toBe(Math.max(logits[p3.offset], logits[p3.offset + 1], logits[p3.offset + 2]));
+});
+
+describe('the maps of the stage', () => {
+	test('anchorLocation is the location whose anchors include the row (the inverse of anchorsAt)', () => {
+		for (const [li, row, col] of [
+			[0, 0, 0],
+			[1, 3, 5],
+			[2, 7, 2],
+			[4, 1, 1]
+		]) {
+			const level = levels[li];
+			for (const a of anchorsAt(anchors, level, { row, col }, [16], [0.5, 1, 2]))
+				expect(anchorLocation(level, a.index)).toEqual({ row, col });
+		}
+		// every proposal's anchor lies on its own level's grid
+		for (const o of proposalOrigins(proposals, anchors, deltas, 20)) {
+			const l = levels[o.level - 2];
+			const { row, col } = anchorLocation(l, o.anchorIndex);
+			expect(row).toBeGreaterThanOrEqual(0);
+			expect(row).toBeLessThan(l.gridSize[0]);
+			expect(col).toBeLessThan(l.gridSize[1]);
+		}
+	});
+
+	test('objectnessDomain: 0..1 for probabilities, the range over every level for logits', () => {
+		const grids = levels.map((l) => objectnessGrid(logits, l, 'max', 'logit'));
+		const all = grids.flatMap((g) => Array.from(g));
+		expect(objectnessDomain(grids, 'probability')).toEqual([0, 1]);
+		expect(objectnessDomain(grids, 'logit')).toEqual([Math.min(...all), Math.max(...all)]);
+		expect(objectnessDomain([Float32Array.from([-3, 2]), Float32Array.from([5])], 'logit')).toEqual([-3, 5]);
+		expect(objectnessDomain([new Float32Array(0)], 'logit')).toEqual([0, 1]);
+	});
 });

@@ -7,10 +7,14 @@ import type { Instance } from '../../../src/lib/scenes';
 import {
 	gtBoxesResized,
 	gtMaskResized,
+	lossMaps,
 	maskTarget,
 	matchProposals,
+	pictureCrop,
 	positivesFor,
-	roiLosses
+	roiLosses,
+	tintedCrop,
+	trainingChoice
 } from '../../../src/lib/stepper/stages/training/training-view';
 
 const H = 40;
@@ -133,5 +137,99 @@ describe('ground truth in the resized frame', () => {
 			[39, 49]
 		])
 			expect(big.data[2 * y * 2 * W + 2 * x + 1]).toBe(m[y * W + x]);
+	});
+});
+
+describe('trainingChoice: which object and RoI are shown', () => {
+	// GT 0 at the top left, GT 1 lower right; proposals 0, 1, 4 are GT 0's positives, 3 is GT 1's, 2 is background
+	const gt = Float32Array.from([0, 0, 10, 10, 20, 20, 40, 40]);
+	const props = Float32Array.from([0, 0, 10, 10, 1, 1, 11, 11, 0, 0, 30, 30, 20, 20, 38, 40, 2, 2, 10, 10]);
+	const m = matchProposals(props, gt);
+	test('no selection: the local pick and its best positive', () => {
+		expect(trainingChoice(m, undefined, 0, 2, false)).toEqual({
+			gt: 0,
+			positives: Int32Array.from([0, 1, 4]),
+			roi: 0,
+			gtBoxMode: false
+		});
+		const c = trainingChoice(m, undefined, 1, 2, false);
+		expect([c.gt, c.roi, c.gtBoxMode]).toEqual([1, 3, false]);
+	});
+	test('a selected positive decides the object and is the RoI, whatever the local pick', () => {
+		const c = trainingChoice(m, 4, 1, 2, false);
+		expect([c.gt, c.roi]).toEqual([0, 4]);
+		expect([trainingChoice(m, 3, 0, 2, false).gt, trainingChoice(m, 3, 0, 2, false).roi]).toEqual([1, 3]);
+	});
+	test('a background or invalid selection falls back to the local pick', () => {
+		for (const sel of [2, -1, 5, 1.5]) {
+			const c = trainingChoice(m, sel, 1, 2, false);
+			expect([c.gt, c.roi]).toEqual([1, 3]);
+		}
+	});
+	test('the local pick is clamped to the objects there are', () => {
+		expect(trainingChoice(m, undefined, 7, 2, false).gt).toBe(1);
+		expect(trainingChoice(matchProposals(props, new Float32Array(0)), undefined, 0, 0, false)).toEqual({
+			gt: -1,
+			positives: new Int32Array(0),
+			roi: -1,
+			gtBoxMode: true
+		});
+	});
+	test('the true box: when asked, or when the object has no positive proposal', () => {
+		expect(trainingChoice(m, 0, 0, 2, true).gtBoxMode).toBe(true);
+		const far = Float32Array.from([0, 0, 10, 10, 100, 100, 120, 120]);
+		const c = trainingChoice(matchProposals(props, far), undefined, 1, 2, false);
+		expect([c.gt, c.roi, c.gtBoxMode, c.positives.length]).toEqual([1, -1, true, 0]);
+	});
+});
+
+describe('the training picture', () => {
+	test('crop: both boxes plus a fifth of their larger side, in whole pixels, inside the image', () => {
+		// boxes span x 10..30, y 12..20: larger side 20 → pad 4
+		expect(pictureCrop([10, 12, 30, 20], [12, 14, 28.5, 19], 100, 50)).toEqual({ x: 6, y: 8, w: 28, h: 16 });
+		// at least 4 px of margin; clipped by the image on every side
+		expect(pictureCrop([1, 1, 6, 6], [2, 2, 5, 5], 8, 8)).toEqual({ x: 0, y: 0, w: 8, h: 8 });
+		expect(pictureCrop([40, 10, 90, 45], [50, 20, 95, 49], 100, 50)).toEqual({ x: 29, y: 0, w: 71, h: 50 });
+	});
+	test('tinted crop: RGBA of the window, mask pixels halfway to red', () => {
+		// 3×2 RGB picture, mask on pixel (1, 1)
+		const data = Uint8Array.from([
+			10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 200, 100, 50
+		]);
+		const mask = Uint8Array.from([0, 0, 0, 0, 1, 0]);
+		const out = tintedCrop({ data, width: 3 }, mask, { x: 1, y: 0, w: 2, h: 2 });
+		expect(Array.from(out)).toEqual([
+			40,
+			50,
+			60,
+			255,
+			70,
+			80,
+			90,
+			255,
+			(130 + 255) >> 1,
+			140 >> 1,
+			150 >> 1,
+			255,
+			200,
+			100,
+			50,
+			255
+		]);
+	});
+});
+
+describe('lossMaps', () => {
+	test('both per-cell losses over their common largest value', () => {
+		const maps = lossMaps({
+			bce: { perPixel: Float32Array.from([0.5, 2, 0]), mean: 0 },
+			softmaxCe: { perPixel: Float32Array.from([4, 1, 3]), mean: 0 }
+		});
+		expect(Array.from(maps.bce)).toEqual([0.125, 0.5, 0]);
+		expect(Array.from(maps.softmaxCe)).toEqual([1, 0.25, 0.75]);
+	});
+	test('all-zero losses stay zero (no division by 0)', () => {
+		const z = { perPixel: new Float32Array(2), mean: 0 };
+		expect(Array.from(lossMaps({ bce: z, softmaxCe: z }).bce)).toEqual([0, 0]);
 	});
 });

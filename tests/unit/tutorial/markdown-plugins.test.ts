@@ -1,7 +1,11 @@
 import { compile } from 'mdsvex';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
-import { rehypeKatexSvelte, rehypeTutorialOutline, slugify } from '../../../src/lib/tutorial/markdown-plugins.js';
+import {
+	rehypeKatexSvelte,
+	rehypeTutorialOutline,
+	slugify
+} from '../../../src/lib/tutorial/markdown-plugins.js';
 
 async function build(md: string) {
 	const out = await compile(md, {

@@ -8,7 +8,7 @@ import {
 	snapBox,
 	type Bounds
 } from '../../../src/lib/ui/box';
-import type { Box } from '../../../src/lib/url/url-state';
+import { type Box } from '../../../src/lib/ui/box';
 
 const bounds: Bounds = { x0: -50, y0: -50, x1: 250, y1: 250 };
 const box: Box = [10, 20, 110, 70];

@@ -2,7 +2,9 @@
 // and boxes, runs torchvision's op and prints the numbers the panel shows, in the panel's format. Pure text, no DOM.
 // tests/unit/panels/torch-snippet.test.ts runs every kind of snippet with torchvision and compares with our ops.
 import { cellsFor } from '../roi/feature-maps';
-import { fpnToEntries, roiToEntries, toQuery, type FpnState, type RoiState } from '$lib/url/url-state';
+import { fpnToEntries, type FpnState } from '$lib/panels/fpn/fpn-state';
+import { roiToEntries, type RoiState } from '$lib/panels/roi/roi-state';
+import { toQuery } from '$lib/url/query';
 
 /** A number as a Python literal that parses to the same double (JS's shortest round-trip form). */
 function py(v: number): string {

@@ -1,6 +1,6 @@
 // The feature maps the RoI panels pool from: torchvision's seed map, a seeded random map, or a downsampled picture.
 import { SEED_MAP, type Tensor } from '$lib/ops';
-import { mulberry32, normals } from './prng';
+import { mulberry32, normals } from '$lib/scenes';
 
 export type MapKind = 'seed' | 'random' | 'image';
 
@@ -65,7 +65,7 @@ function pictureMap(w: number, h: number, stride: number): Tensor {
 function randomMap(w: number, h: number, stride: number, seed: number): Tensor {
 	const H = cellsFor(h, stride);
 	const W = cellsFor(w, stride);
-	return { shape: [1, 1, H, W], data: normals(mulberry32(seed), H * W) };
+	return { shape: [1, 1, H, W], data: normals(mulberry32(seed).next, H * W) };
 }
 
 // A few recent maps, so dragging a box never rebuilds one (and two panels on one page don't evict each other).

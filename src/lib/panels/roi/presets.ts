@@ -1,9 +1,9 @@
 // Named starting points for the RoI panels. Each sets every parameter it cares about, so the result is reproducible.
-import { ROI_DEFAULTS, cloneRoi, type RoiState } from '$lib/url/url-state';
+import { ROI_DEFAULTS, cloneRoi, type RoiState } from './roi-state';
 
-export interface Preset {
+export interface Preset<S = RoiState> {
 	label: string;
-	apply: (s: RoiState) => void;
+	apply: (s: S) => void;
 }
 
 function assign(s: RoiState, next: RoiState) {

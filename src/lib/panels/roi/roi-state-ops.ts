@@ -3,7 +3,7 @@
 // compute something other than what the panel beside it shows.
 import { roiAlignTrace, roiPoolTrace, type RoiAlignTrace, type RoiPoolTrace } from '$lib/ops';
 import { featureMap, type FeatureMap } from './feature-maps';
-import type { RoiState } from '$lib/url/url-state';
+import { type RoiState } from '$lib/panels/roi/roi-state';
 
 export function mapOf(roi: Readonly<RoiState>): FeatureMap {
 	return featureMap({ map: roi.map, seed: roi.seed, stride: roi.stride, img: roi.img });

@@ -2,7 +2,7 @@
 // `shapes=` lists every shape as class,cx,cy,size,rotation,colour (hex), separated by ";". Coordinates keep two
 // decimals; edits are rounded the same way before rendering, so the link shows exactly the scene on screen.
 import { SHAPE_CLASSES, type Rgb, type ShapeClass, type ShapeSpec } from '$lib/scenes';
-import { parseNumber } from '$lib/url/url-state';
+import { parseNumber } from '$lib/url/grammar';
 
 export const SHAPES_MAX = 40;
 /** Scenes are 512 px; allow shapes partly outside, as the editor does. */

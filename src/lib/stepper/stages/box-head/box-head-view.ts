@@ -189,3 +189,24 @@ export function sciTex(v: number, digits = 3): string {
 	const [m, e] = v.toExponential(2).split('e');
 	return `${m}\\times10^{${Number(e)}}`;
 }
+
+export interface FinalRow {
+	/** rank among the detections (0 = best) */
+	i: number;
+	label: number;
+	score: number;
+	/** the proposal the detection came from */
+	proposal: number;
+	box: [number, number, number, number];
+}
+
+/** The detections of a post-processing run as rows for the table and the picture, best first. */
+export function finalRows(det: DetectionTrace): FinalRow[] {
+	return Array.from(det.labels, (label, i) => ({
+		i,
+		label,
+		score: det.scores[i],
+		proposal: det.proposalIndex[i],
+		box: boxAt(det.boxes, i)
+	}));
+}

@@ -1,6 +1,7 @@
 // Stage 2 data: the backbone (C2–C5) and pyramid (P2–P6) maps as the picture needs them. Input tensors are NCHW
 // [1, C, H, W] copies read from the GPU with readFeature; everything here is lookup and summary, no network math.
 import type { Tensor } from '$lib/ops';
+import { heatScale, type Heat } from '$lib/ui/heat';
 
 export type FeatureName = `C${2 | 3 | 4 | 5}` | `P${2 | 3 | 4 | 5 | 6}`;
 
@@ -116,4 +117,18 @@ export function cellFootprint(y: number, x: number, stride: number): [number, nu
 export function valueAt(t: Tensor, ch: number, y: number, x: number): number {
 	const [, , H, W] = t.shape;
 	return t.data[(ch * H + y) * W + x];
+}
+
+/**
+ * One colour scale for several planes (missing ones skipped), from the ends of each plane's range: maps drawn with
+ * it compare by eye (one channel on every P level; lateral + top-down = M).
+ */
+export function sharedHeat(planes: readonly (ArrayLike<number> | null | undefined)[]): Heat {
+	const ends: number[] = [];
+	for (const pl of planes) {
+		if (!pl) continue;
+		const h = heatScale(pl);
+		ends.push(h.min, h.max);
+	}
+	return heatScale(ends);
 }

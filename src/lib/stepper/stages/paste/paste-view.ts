@@ -114,3 +114,30 @@ export function detectionsAbove(
 		index
 	};
 }
+
+/** Whether part of the enlarged box falls outside the image, so the paste keeps only some rows or columns of it. */
+export function cutOff(
+	paste: Pick<PasteMaskTrace, 'imageRegion' | 'maskRegion' | 'width' | 'height'>
+): boolean {
+	const r = paste.maskRegion;
+	if (!paste.imageRegion || !r) return false;
+	// maskRegion is [ya, yb, xa, xb) of the resized mask
+	return r[0] > 0 || r[2] > 0 || r[1] < paste.height || r[3] < paste.width;
+}
+
+/**
+ * The threshold curve as two SVG polylines in a width × height box: x = threshold, area relative to its largest
+ * value (at least 1), and IoU with the true object for the points that have one ("" without ground truth).
+ */
+export function sweepChart(
+	sweep: { threshold: number; area: number; iou: number | null }[],
+	width = 200,
+	height = 80
+): { area: string; iou: string } {
+	const amax = Math.max(1, ...sweep.map((s) => s.area));
+	const area = sweep.map((s) => `${s.threshold * width},${height - (s.area / amax) * height}`);
+	const iou = sweep
+		.filter((s) => s.iou !== null)
+		.map((s) => `${s.threshold * width},${height - (s.iou ?? 0) * height}`);
+	return { area: area.join(' '), iou: iou.join(' ') };
+}

@@ -112,3 +112,29 @@ export function decodeSteps(o: ProposalOrigin): DecodeSteps {
 		clipped: unclipped.some((v, k) => v !== o.box[k])
 	};
 }
+
+/** The grid location (row, column) of `level` whose anchors include row `anchorIndex` of the anchor list. */
+export function anchorLocation(level: AnchorLevel, anchorIndex: number): { row: number; col: number } {
+	const pos = Math.floor((anchorIndex - level.offset) / level.anchorsPerLocation);
+	return { row: Math.floor(pos / level.gridSize[1]), col: pos % level.gridSize[1] };
+}
+
+/**
+ * One colour domain for every level's map, so levels compare: 0..1 for probabilities, the logits' range over all
+ * levels otherwise ([0, 1] when there are no values).
+ */
+export function objectnessDomain(
+	grids: readonly ArrayLike<number>[],
+	as: 'probability' | 'logit'
+): [number, number] {
+	if (as === 'probability') return [0, 1];
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const g of grids)
+		for (let i = 0; i < g.length; i++) {
+			const v = g[i];
+			if (v < lo) lo = v;
+			if (v > hi) hi = v;
+		}
+	return Number.isFinite(lo) ? [lo, hi] : [0, 1];
+}

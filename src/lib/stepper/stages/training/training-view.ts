@@ -91,6 +91,39 @@ export function positivesFor(match: ProposalMatch, g: number): Int32Array {
 	return Int32Array.from(idx);
 }
 
+export interface TrainingChoice {
+	/** the true object shown, −1 without any */
+	gt: number;
+	/** its positive proposals, best IoU first */
+	positives: Int32Array;
+	/** the proposal used as RoI, −1 when it has none */
+	roi: number;
+	/** whether the RoI is the true box itself (asked for, or no proposal is a positive) */
+	gtBoxMode: boolean;
+}
+
+/**
+ * Which object and RoI the training view shows. A selected proposal (from the RoI stages or the URL) that is a
+ * positive decides the object; otherwise the local pick `gtLocal` does. The RoI is the selected proposal when it
+ * belongs to that object, else the object's best positive; with none, or when `useGtBox`, the true box itself.
+ */
+export function trainingChoice(
+	match: ProposalMatch,
+	selected: number | undefined,
+	gtLocal: number,
+	objectCount: number,
+	useGtBox: boolean
+): TrainingChoice {
+	const sel =
+		selected !== undefined && Number.isInteger(selected) && selected >= 0 && selected < match.matched.length
+			? selected
+			: -1;
+	const gt = sel >= 0 && match.matched[sel] >= 0 ? match.matched[sel] : Math.min(gtLocal, objectCount - 1);
+	const positives = gt >= 0 ? positivesFor(match, gt) : new Int32Array(0);
+	const roi = sel >= 0 && match.matched[sel] === gt ? sel : positives.length ? positives[0] : -1;
+	return { gt, positives, roi, gtBoxMode: useGtBox || roi < 0 };
+}
+
 /**
  * The mask target: `project_masks_on_boxes` = roi_align(gt_mask, box, (M, M), spatial_scale 1.0) with the defaults
  * sampling_ratio −1 (adaptive) and aligned False. The result is soft: RoIAlign averages 0/1 pixels at the edges.
@@ -177,5 +210,74 @@ export function roiLosses(r: RoiLossInput): RoiLoss {
 		softmaxCe,
 		lMaskSoftmax: softmaxCe.mean,
 		total: lCls + lBox + bce.mean
+	};
+}
+
+/** A window of the picture in whole pixels: left, top, width, height. */
+export interface Crop {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
+/**
+ * The part of a width × height picture the training picture shows: both boxes plus a margin (a fifth of their
+ * larger side, at least 4 px), so that small objects are not lost in a 512 px scene. Original-image pixels.
+ */
+export function pictureCrop(
+	gtBox: ArrayLike<number>,
+	roiBox: ArrayLike<number>,
+	width: number,
+	height: number
+): Crop {
+	const x1 = Math.min(gtBox[0], roiBox[0]);
+	const y1 = Math.min(gtBox[1], roiBox[1]);
+	const x2 = Math.max(gtBox[2], roiBox[2]);
+	const y2 = Math.max(gtBox[3], roiBox[3]);
+	const pad = Math.max(4, 0.2 * Math.max(x2 - x1, y2 - y1));
+	const x = Math.max(0, Math.floor(x1 - pad));
+	const y = Math.max(0, Math.floor(y1 - pad));
+	return {
+		x,
+		y,
+		w: Math.max(1, Math.min(width, Math.ceil(x2 + pad)) - x),
+		h: Math.max(1, Math.min(height, Math.ceil(y2 + pad)) - y)
+	};
+}
+
+/** The crop of an RGB picture as RGBA, with the pixels of the (0/1) mask tinted red: halfway to (255, 0, 0). */
+export function tintedCrop(
+	image: { data: Uint8Array; width: number },
+	mask: Uint8Array,
+	crop: Crop
+): Uint8ClampedArray {
+	const { x, y, w, h } = crop;
+	const out = new Uint8ClampedArray(w * h * 4);
+	for (let r = 0; r < h; r++)
+		for (let c = 0; c < w; c++) {
+			const s = (y + r) * image.width + (x + c);
+			const j = 4 * (r * w + c);
+			const tint = mask[s] === 1;
+			out[j] = tint ? (image.data[3 * s] + 255) >> 1 : image.data[3 * s];
+			out[j + 1] = tint ? image.data[3 * s + 1] >> 1 : image.data[3 * s + 1];
+			out[j + 2] = tint ? image.data[3 * s + 2] >> 1 : image.data[3 * s + 2];
+			out[j + 3] = 255;
+		}
+	return out;
+}
+
+/**
+ * The two per-cell mask losses (sigmoid BCE, softmax CE) divided by their common largest value, so both maps share
+ * one colour scale and can be compared by eye.
+ */
+export function lossMaps(loss: Pick<RoiLoss, 'bce' | 'softmaxCe'>): {
+	bce: Float32Array;
+	softmaxCe: Float32Array;
+} {
+	const max = Math.max(1e-6, ...loss.bce.perPixel, ...loss.softmaxCe.perPixel);
+	return {
+		bce: loss.bce.perPixel.map((v) => v / max),
+		softmaxCe: loss.softmaxCe.perPixel.map((v) => v / max)
 	};
 }

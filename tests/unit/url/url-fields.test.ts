@@ -1,17 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { FPN_DEFAULTS, fpnToEntries, parseFpnParams } from '../../../src/lib/panels/fpn/fpn-state';
 import {
-	FPN_DEFAULTS,
 	LIMITS,
 	ROI_DEFAULTS,
-	fpnToEntries,
-	mergeQuery,
-	parseFpnParams,
-	parseHide,
 	parseRoiParams,
 	roiToEntries,
-	toQuery,
 	type RoiState
-} from '../../../src/lib/url/url-state';
+} from '../../../src/lib/panels/roi/roi-state';
+import { mergeQuery, toQuery } from '../../../src/lib/url/query';
+import { parseHide } from '../../../src/lib/url/hide';
 
 const roi = (q: string) => parseRoiParams(new URLSearchParams(q));
 const fpn = (q: string) => parseFpnParams(new URLSearchParams(q));
