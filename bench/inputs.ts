@@ -15,22 +15,24 @@ export function uniform(i: number, stream: number): number {
 	return (x >>> 8) / 16777216;
 }
 
+/** Box i of a scattered set (stream `k`): corner in [0, w) × [0, h), sides `min`..`min + span` px. */
+function scatteredBox(i: number, k: number, w: number, h: number, min: number, span: number): number[] {
+	const x1 = f(uniform(4 * i, k) * w);
+	const y1 = f(uniform(4 * i + 1, k) * h);
+	return [
+		x1,
+		y1,
+		f(x1 + f(min + f(uniform(4 * i + 2, k) * span))),
+		f(y1 + f(min + f(uniform(4 * i + 3, k) * span)))
+	];
+}
+
 /** n boxes scattered over a 1000×800 image, sides 20..220 px (heavy overlap), and their scores. */
 export function nmsInputs(n: number): { boxes: Float32Array; scores: Float32Array } {
 	const boxes = new Float32Array(n * 4);
 	const scores = new Float32Array(n);
 	for (let i = 0; i < n; i++) {
-		const x1 = f(uniform(4 * i, 1) * 1000);
-		const y1 = f(uniform(4 * i + 1, 1) * 800);
-		boxes.set(
-			[
-				x1,
-				y1,
-				f(x1 + f(20 + f(uniform(4 * i + 2, 1) * 200))),
-				f(y1 + f(20 + f(uniform(4 * i + 3, 1) * 200)))
-			],
-			i * 4
-		);
+		boxes.set(scatteredBox(i, 1, 1000, 800, 20, 200), i * 4);
 		scores[i] = uniform(i, 2);
 	}
 	return { boxes, scores };
@@ -46,19 +48,6 @@ export function featureMap(c: number, h: number, w: number): Tensor {
 /** K RoIs [K, 5] = (batch 0, x1, y1, x2, y2) in image pixels of a 1088×800 image, sides 8..408 px. */
 export function rois(k: number): Tensor {
 	const data = new Float32Array(k * 5);
-	for (let i = 0; i < k; i++) {
-		const x1 = f(uniform(4 * i, 4) * 1000);
-		const y1 = f(uniform(4 * i + 1, 4) * 700);
-		data.set(
-			[
-				0,
-				x1,
-				y1,
-				f(x1 + f(8 + f(uniform(4 * i + 2, 4) * 400))),
-				f(y1 + f(8 + f(uniform(4 * i + 3, 4) * 400)))
-			],
-			i * 5
-		);
-	}
+	for (let i = 0; i < k; i++) data.set([0, ...scatteredBox(i, 4, 1000, 700, 8, 400)], i * 5);
 	return { shape: [k, 5], data };
 }

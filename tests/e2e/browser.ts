@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS } from './find-chromium';
 
 export async function launch(): Promise<Browser> {
@@ -26,4 +26,21 @@ export async function open(
 	page.on('pageerror', (e) => errors.push(String(e)));
 	await page.goto(inject('baseUrl') + path, { waitUntil: 'networkidle' });
 	return { page, errors };
+}
+
+/** One browser for a test file: launched before its tests, closed after. `use(b)` receives it. */
+export function useBrowser(use: (b: Browser) => void): void {
+	let b: Browser | undefined;
+	beforeAll(async () => {
+		b = await launch();
+		use(b);
+	});
+	afterAll(async () => {
+		await b?.close();
+	});
+}
+
+/** Wait until the page has read its URL (hydrated), so input reaches the live panel. */
+export async function panelReady(page: Page): Promise<void> {
+	await page.locator('[data-ready="true"]').first().waitFor();
 }

@@ -1,21 +1,14 @@
 // The FPN level page and embed in a real browser. Expected levels come from fpnLevelTrace in Node (golden-tested
 // against torchvision's LevelMapper); the page must show exactly those.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { fpnLevelTrace } from '../../src/lib/ops';
-import { launch, open } from './browser';
+import { open, panelReady, useBrowser } from './browser';
 
 let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
-async function ready(page: Page) {
-	await page.locator('[data-ready="true"]').first().waitFor();
-}
+const ready = panelReady;
 
 async function levels(page: Page): Promise<number[]> {
 	const rows = await page.getByTestId('fpn-table').locator('tbody tr').all();

@@ -1,14 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, open } from './browser';
+import { expect, test } from 'vitest';
+import { open, useBrowser } from './browser';
 
 let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 test('landing page computes the seed RoIAlign value in the browser', async () => {
 	const { page, errors } = await open(browser, '/');

@@ -1,14 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, open } from './browser';
+import { expect, test } from 'vitest';
+import { open, useBrowser } from './browser';
 
 let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 // WebGL runs in software (SwiftShader) here: a forward pass takes tens of seconds, so the wait is generous.
 test('/model loads the weights, runs the network and draws detections with no console errors', async () => {

@@ -1,23 +1,15 @@
 // The RoIPool / RoIAlign / compare pages and their embeds in a real browser. Expected numbers are torchvision's printed
 // values for the defaults, and for moved boxes whatever src/lib/ops computes here in Node (itself golden-tested).
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Locator } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { SEED_MAP, roiAlign, roiPool } from '../../src/lib/ops';
-import { launch, open } from './browser';
+import { open, panelReady, useBrowser } from './browser';
 
 let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
-/** Wait until the page has read its URL (hydrated), so input reaches the live panel. */
-async function ready(page: Page) {
-	await page.locator('[data-ready="true"]').first().waitFor();
-}
+const ready = panelReady;
 
 async function cellTexts(table: Locator): Promise<string[]> {
 	return (await table.locator('td').allTextContents()).map((s) => s.trim());

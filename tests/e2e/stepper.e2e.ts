@@ -1,22 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { ModelTrace } from '../../src/lib/model/trace';
 import { batchedNms } from '../../src/lib/ops';
-import { launch, open } from './browser';
+import { open, useBrowser } from './browser';
 
 const parity: { cases: { seed: number; labels: number[]; maskProbs28Q16: string[] }[] } = JSON.parse(
 	readFileSync('tests/fixtures/model-parity.json', 'utf8')
 );
 
 let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 const stepper = (page: Page) => page.getByTestId('stepper');
 

@@ -2,10 +2,10 @@
 // JavaScript runs, hides each answer until a guess is committed, keeps progress, and a file added by the test setup
 // shows up in the index.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { SEED_MAP, roiAlign } from '../../src/lib/ops';
-import { launch, open } from './browser';
+import { open, useBrowser } from './browser';
 import { ADDED_TUTORIAL_SLUG, ADDED_TUTORIAL_TITLE } from './tutorial-fixture';
 
 const TUTORIALS = [
@@ -16,12 +16,7 @@ const TUTORIALS = [
 ] as const;
 
 let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function ready(page: Page) {
 	await page.locator('article.tutorial[data-ready="true"]').waitFor();

@@ -1,4 +1,5 @@
 // Loader for tests/fixtures/roi-ops.json (written by tools/golden/make_roi_fixtures.py from torchvision 0.14).
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Tensor } from '../../src/lib/ops/tensor';
 
@@ -99,4 +100,23 @@ export function compare(actual: Float32Array, expected: Float32Array): { worst: 
 		worst = Math.max(worst, Number.isNaN(d) ? Infinity : d);
 	}
 	return { worst, differing };
+}
+
+/** Runs `op` on every case and compares with torchvision's output: the worst |Δ|, how many values differ in bits. */
+export function goldenRun(
+	cases: readonly FixtureCase[],
+	op: (c: FixtureCase) => Tensor
+): { worst: number; differing: number; values: number } {
+	let worst = 0;
+	let differing = 0;
+	let values = 0;
+	for (const c of cases) {
+		const out = op(c);
+		expect(out.shape).toEqual(outShape(c));
+		const r = compare(out.data, fromHex(c.output));
+		worst = Math.max(worst, r.worst);
+		differing += r.differing;
+		values += out.data.length;
+	}
+	return { worst, differing, values };
 }

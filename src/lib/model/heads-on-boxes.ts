@@ -42,18 +42,12 @@ export async function runHeadsOnBoxes(
 	const levels = assignFpnLevels(boxes, { minLevel, maxLevel });
 	const classes = cfg.classes.length;
 
-	const boxPooled = multiScaleRoiAlign(features, boxes, levels, {
-		outputSize: cfg.box_roi_output,
-		samplingRatio: cfg.sampling_ratio,
-		minLevel
-	});
+	const pool = (outputSize: number) =>
+		multiScaleRoiAlign(features, boxes, levels, { outputSize, samplingRatio: cfg.sampling_ratio, minLevel });
+	const boxPooled = pool(cfg.box_roi_output);
 	const head = net.boxHead(boxPooled);
 	boxPooled.dispose();
-	const maskPooled = multiScaleRoiAlign(features, boxes, levels, {
-		outputSize: cfg.mask_roi_output,
-		samplingRatio: cfg.sampling_ratio,
-		minLevel
-	});
+	const maskPooled = pool(cfg.mask_roi_output);
 	const maskNhwc = net.maskHead(maskPooled);
 	maskPooled.dispose();
 	const maskNchw = tf.tidy(() => maskNhwc.transpose([0, 3, 1, 2]) as tf.Tensor4D);

@@ -8,7 +8,7 @@ import { boxIou } from './boxes';
 import { assertMasks, MASK_TARGET_SIZE, projectMasksOnBoxes } from './mask-targets';
 import { assertMatcherOptions, BELOW_LOW_THRESHOLD, BETWEEN_THRESHOLDS, matcherTrace } from './matcher';
 import { gatherBoxes } from './rpn-targets';
-import { sampleBalanced } from './sampler';
+import { sampleBalanced, type TargetOptions } from './sampler';
 import type { Tensor } from './tensor';
 import { assertPositiveInt, formatValue } from './validate';
 import { assertBoxes } from './validate-boxes';
@@ -24,17 +24,11 @@ export const ROI_TARGET_DEFAULTS = {
 	positiveFraction: 0.25
 } as const;
 
-export interface RoiTargetOptions {
-	highThreshold?: number;
-	lowThreshold?: number;
-	batchSizePerImage?: number;
-	positiveFraction?: number;
+export interface RoiTargetOptions extends TargetOptions {
 	/** coder weights, default ROI_BOX_WEIGHTS */
 	weights?: BoxWeights;
 	/** mask target side, default 28 */
 	maskSize?: number;
-	/** uniform numbers in [0, 1) for the sampler (seeded, to reproduce a picture) */
-	random: () => number;
 }
 
 export interface GroundTruth {

@@ -5,7 +5,7 @@
 import { encodeBoxes, type BoxWeights } from './box-coder';
 import { boxIou } from './boxes';
 import { assertMatcherOptions, BELOW_LOW_THRESHOLD, BETWEEN_THRESHOLDS, matcherTrace } from './matcher';
-import { sampleBalanced } from './sampler';
+import { sampleBalanced, type TargetOptions } from './sampler';
 import { assertBoxes } from './validate-boxes';
 import { formatValue } from './validate';
 
@@ -20,14 +20,7 @@ export const RPN_TARGET_DEFAULTS = {
 	positiveFraction: 0.5
 } as const;
 
-export interface RpnTargetOptions {
-	highThreshold?: number;
-	lowThreshold?: number;
-	batchSizePerImage?: number;
-	positiveFraction?: number;
-	/** uniform numbers in [0, 1) for the sampler (seeded, to reproduce a picture) */
-	random: () => number;
-}
+export type RpnTargetOptions = TargetOptions;
 
 export interface RpnTargets {
 	/** raw matcher output per anchor: gt index, −1 (below lowThreshold) or −2 (between the thresholds); all −1 when there is no gt */

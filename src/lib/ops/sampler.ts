@@ -79,3 +79,13 @@ export function sampleBalanced(labels: Int32Array, opts: SamplerOptions): Sample
 	const negative = choose(neg, numNeg, opts.random);
 	return { positive, negative };
 }
+
+/** The matcher thresholds and sampler settings of a training-target op (each falls back to the op's defaults). */
+export interface TargetOptions {
+	highThreshold?: number;
+	lowThreshold?: number;
+	batchSizePerImage?: number;
+	positiveFraction?: number;
+	/** uniform numbers in [0, 1) for the sampler (seeded, to reproduce a picture) */
+	random: () => number;
+}

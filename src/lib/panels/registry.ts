@@ -117,10 +117,7 @@ export type LoadedPanel =
 	  };
 
 export async function loadPanel(kind: PanelKind): Promise<LoadedPanel> {
-	if (kind === 'fpn-levels') {
-		const def = PANELS[kind];
-		return { kind, def, component: (await def.load()).default };
-	}
 	const def = PANELS[kind];
-	return { kind, def, component: (await def.load()).default };
+	// each entry's load() returns that entry's component, so kind, def and component agree
+	return { kind, def, component: (await def.load()).default } as LoadedPanel;
 }

@@ -99,3 +99,8 @@ export function keyEdit(
 export function snapBox(b: Readonly<Box>): Box {
 	return b.map((v) => Math.round(v)) as Box;
 }
+
+/** An x1,y1,x2,y2 box as SVG rect attributes: `<rect {...rectOf(box)} />`. */
+export function rectOf(b: ArrayLike<number>): { x: number; y: number; width: number; height: number } {
+	return { x: b[0], y: b[1], width: b[2] - b[0], height: b[3] - b[1] };
+}

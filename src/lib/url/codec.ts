@@ -95,3 +95,15 @@ export function formatState<S>(
 export function keysOf<S>(codec: Codec<S>, prefix = ''): string[] {
 	return codec.fields.map((f) => prefix + f.key);
 }
+
+/** `parse(params, opts?)` and `format(state, opts?)` of one codec with its defaults (a state module's exports). */
+export function codecFunctions<S>(codec: Codec<S>, defaults: Readonly<S>) {
+	return {
+		parse: (params: URLSearchParams, opts: { defaults?: Readonly<S>; prefix?: string } = {}): Parsed<S> =>
+			parseState(codec, params, { defaults: opts.defaults ?? defaults, prefix: opts.prefix }),
+		format: (
+			s: Readonly<S>,
+			opts: { full?: boolean; prefix?: string; defaults?: Readonly<S> } = {}
+		): [string, string][] => formatState(codec, s, { ...opts, defaults: opts.defaults ?? defaults })
+	};
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roiAlign } from '../../../src/lib/ops/roi-align';
-import { boxesTensor, compare, fixture, fromHex, mapTensor, outShape } from '../../helpers/roi-fixture';
+import { boxesTensor, compare, fixture, fromHex, goldenRun, mapTensor } from '../../helpers/roi-fixture';
 
 const cases = fixture.cases.filter((c) => c.op === 'roi_align');
 /** The op's contract (docs/golden-tests.md); the kernel is reproduced bit for bit, so the measured error is 0. */
@@ -33,17 +33,7 @@ describe('roiAlign vs torchvision 0.14 roi_align (golden fixture)', () => {
 	});
 
 	it(`matches every case within ${TOLERANCE} (and reports the worst error)`, () => {
-		let worst = 0;
-		let differing = 0;
-		let values = 0;
-		for (const c of cases) {
-			const out = run(c);
-			expect(out.shape).toEqual(outShape(c));
-			const r = compare(out.data, fromHex(c.output));
-			worst = Math.max(worst, r.worst);
-			differing += r.differing;
-			values += out.data.length;
-		}
+		const { worst, differing, values } = goldenRun(cases, run);
 		console.info(
 			`roiAlign: ${cases.length} golden cases, ${values} values, worst |Δ| = ${worst}, ${differing} values differ in bits`
 		);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roiPool } from '../../../src/lib/ops/roi-pool';
-import { boxesTensor, compare, fixture, fromHex, mapTensor, outShape } from '../../helpers/roi-fixture';
+import { boxesTensor, fixture, fromHex, goldenRun, mapTensor } from '../../helpers/roi-fixture';
 
 const cases = fixture.cases.filter((c) => c.op === 'roi_pool');
 
@@ -34,20 +34,12 @@ describe('roiPool vs torchvision 0.14 roi_pool (golden fixture)', () => {
 	});
 
 	it('reproduces every case bit-exactly', () => {
-		let worst = 0;
-		let differing = 0;
-		let values = 0;
-		for (const c of cases) {
-			const out = roiPool(mapTensor(c.map), boxesTensor(c), {
+		const { worst, differing, values } = goldenRun(cases, (c) =>
+			roiPool(mapTensor(c.map), boxesTensor(c), {
 				outputSize: c.outputSize,
 				spatialScale: c.spatialScale
-			});
-			expect(out.shape).toEqual(outShape(c));
-			const r = compare(out.data, fromHex(c.output));
-			worst = Math.max(worst, r.worst);
-			differing += r.differing;
-			values += out.data.length;
-		}
+			})
+		);
 		console.info(
 			`roiPool: ${cases.length} golden cases, ${values} values, worst |Δ| = ${worst}, ${differing} values differ in bits`
 		);

@@ -1,3 +1,4 @@
+import { expectParts } from '../../helpers/expect-parts';
 import { describe, expect, test } from 'vitest';
 import { anchorTex } from '../../../src/lib/stepper/stages/anchors/anchors-tex';
 import { anchorsAt, locationAt } from '../../../src/lib/stepper/stages/anchors/anchor-view';
@@ -26,18 +27,22 @@ describe('anchorTex', () => {
 		const s = p3Tex(41, 23, 1);
 		expect(s.startsWith('\\begin{aligned}')).toBe(true);
 		expect(s.endsWith('\\end{aligned}')).toBe(true);
-		expect(s).toContain('w &= \\frac{s}{\\sqrt{r}} = \\frac{32}{\\sqrt{1}} = 32.00');
-		expect(s).toContain('h &= s\\sqrt{r} = 32 \\cdot \\sqrt{1} = 32.00');
-		expect(s).toContain('= (-16, -16, 16, 16)');
-		expect(s).toContain('= (5 \\cdot 8,\\; 3 \\cdot 8) = (40, 24)');
-		expect(s).toContain('&= (24, 8, 56, 40)');
+		expectParts(s, [
+			'w &= \\frac{s}{\\sqrt{r}} = \\frac{32}{\\sqrt{1}} = 32.00',
+			'h &= s\\sqrt{r} = 32 \\cdot \\sqrt{1} = 32.00',
+			'= (-16, -16, 16, 16)',
+			'= (5 \\cdot 8,\\; 3 \\cdot 8) = (40, 24)',
+			'&= (24, 8, 56, 40)'
+		]);
 	});
 
 	test('ratio 2 is tall: the unrounded sides, and negative corners in parentheses', () => {
 		const s = p3Tex(0, 0, 2);
-		expect(s).toContain('\\frac{32}{\\sqrt{2}} = 22.63');
-		expect(s).toContain('32 \\cdot \\sqrt{2} = 45.25');
-		expect(s).toContain('= (0 \\cdot 8,\\; 0 \\cdot 8) = (0, 0)');
+		expectParts(s, [
+			'\\frac{32}{\\sqrt{2}} = 22.63',
+			'32 \\cdot \\sqrt{2} = 45.25',
+			'= (0 \\cdot 8,\\; 0 \\cdot 8) = (0, 0)'
+		]);
 		// the box at the origin is the cell anchor itself: (x1, y1) negative
 		const cell = Array.from(levels[1].cellAnchors.subarray(8, 12));
 		expect(s).toContain(`&= (${cell.map((v) => (v < 0 ? `(${v})` : `${v}`)).join(', ')})`);

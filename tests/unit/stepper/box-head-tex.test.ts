@@ -1,3 +1,4 @@
+import { expectParts } from '../../helpers/expect-parts';
 import { describe, expect, it } from 'vitest';
 import { decodeTex, softmaxTex } from '../../../src/lib/stepper/stages/box-head/box-head-tex';
 import { softmaxTerms, type DecodeTerms } from '../../../src/lib/stepper/stages/box-head/box-head-view';
@@ -8,9 +9,11 @@ describe('softmaxTex', () => {
 
 	it('fills the chosen class’s softmax with its logit, the max and the sum', () => {
 		const t = softmaxTex({ cls: 2, logit: 0.5, prob: 0.1824 }, 'square', 3, terms);
-		expect(t).toContain('p_{\\text{square}} = \\frac{e^{z_{2} - m}}{\\sum_{j=0}^{2} e^{z_j - m}}');
-		expect(t).toContain(`\\frac{e^{0.50 - 2.00}}{${terms.sum.toFixed(4)}}`);
-		expect(t).toContain(`\\frac{0.223}{${terms.sum.toFixed(4)}} = 0.1824`);
+		expectParts(t, [
+			'p_{\\text{square}} = \\frac{e^{z_{2} - m}}{\\sum_{j=0}^{2} e^{z_j - m}}',
+			`\\frac{e^{0.50 - 2.00}}{${terms.sum.toFixed(4)}}`,
+			`\\frac{0.223}{${terms.sum.toFixed(4)}} = 0.1824`
+		]);
 	});
 
 	it('puts a negative logit in parentheses', () => {
@@ -41,14 +44,16 @@ describe('decodeTex', () => {
 
 	it('spells out size, centre, weighted deltas and the refined box', () => {
 		const t = decodeTex(dec);
-		expect(t).toContain('w &= 140 - 100 = 40');
-		expect(t).toContain('c_x &= x_1 + \\tfrac{w}{2} = 120');
-		expect(t).toContain('d_x &= \\tfrac{1.000}{10} = 0.100');
-		expect(t).toContain('d_y &= \\tfrac{(-2.000)}{10} = (-0.200)');
-		expect(t).toContain('d_h &= \\tfrac{25.000}{5} = 5.000');
-		expect(t).toContain("c_y' &= c_y + d_y h = 112");
-		expect(t).toContain("w' &= w\\,e^{\\min(0.100,\\,4.135)} = 44.21");
-		expect(t).toContain('= (101.9,\\ -1138,\\ 146.1,\\ 1362)');
+		expectParts(t, [
+			'w &= 140 - 100 = 40',
+			'c_x &= x_1 + \\tfrac{w}{2} = 120',
+			'd_x &= \\tfrac{1.000}{10} = 0.100',
+			'd_y &= \\tfrac{(-2.000)}{10} = (-0.200)',
+			'd_h &= \\tfrac{25.000}{5} = 5.000',
+			"c_y' &= c_y + d_y h = 112",
+			"w' &= w\\,e^{\\min(0.100,\\,4.135)} = 44.21",
+			'= (101.9,\\ -1138,\\ 146.1,\\ 1362)'
+		]);
 	});
 
 	it('shows the clamp and the clipped box only when they happened', () => {

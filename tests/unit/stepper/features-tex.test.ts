@@ -1,3 +1,4 @@
+import { expectParts } from '../../helpers/expect-parts';
 import { describe, expect, test } from 'vitest';
 import { pyramidTex } from '../../../src/lib/stepper/stages/features/features-tex';
 import { upsampleSource } from '../../../src/lib/stepper/stages/features/feature-view';
@@ -14,10 +15,12 @@ describe('pyramidTex', () => {
 		});
 		expect(s.startsWith('\\begin{gathered} ')).toBe(true);
 		expect(s.endsWith(' \\end{gathered}')).toBe(true);
-		expect(s).toContain('M_3[y, x] = \\underbrace{\\mathrm{conv}_{1\\times1}(C_3)[y, x]}_{\\text{lateral}}');
-		expect(s).toContain('\\underbrace{M_4[\\lfloor y/2 \\rfloor, \\lfloor x/2 \\rfloor]}_{\\text{top-down}}');
-		expect(s).toContain('M_3[5, 4] \\leftarrow M_4[2, 2]');
-		expect(s).toContain('P_3 = \\mathrm{conv}_{3\\times3}(M_3) \\qquad P_3[7, 5, 4] = (-0.123)');
+		expectParts(s, [
+			'M_3[y, x] = \\underbrace{\\mathrm{conv}_{1\\times1}(C_3)[y, x]}_{\\text{lateral}}',
+			'\\underbrace{M_4[\\lfloor y/2 \\rfloor, \\lfloor x/2 \\rfloor]}_{\\text{top-down}}',
+			'M_3[5, 4] \\leftarrow M_4[2, 2]',
+			'P_3 = \\mathrm{conv}_{3\\times3}(M_3) \\qquad P_3[7, 5, 4] = (-0.123)'
+		]);
 		// two rows: the sum, then the smoothing
 		expect(s.split(' \\\\ ')).toHaveLength(2);
 	});

@@ -1,5 +1,5 @@
 // The FPN level panel's state and its URL field table.
-import { field, formatState, parseState, type Codec, type Parsed } from '$lib/url/codec';
+import { codecFunctions, field, type Codec } from '$lib/url/codec';
 import { boxesToString, pairToString, parseBox, parsePair } from '$lib/url/grammar';
 import type { Box } from '$lib/ui/box';
 import { LIMITS } from '../roi/roi-state';
@@ -75,16 +75,8 @@ export const FPN_CODEC: Codec<FpnState> = {
 	}
 };
 
-export function parseFpnParams(
-	params: URLSearchParams,
-	opts: { defaults?: Readonly<FpnState>; prefix?: string } = {}
-): Parsed<FpnState> {
-	return parseState(FPN_CODEC, params, { defaults: opts.defaults ?? FPN_DEFAULTS, prefix: opts.prefix });
-}
-
-export function fpnToEntries(
-	s: Readonly<FpnState>,
-	opts: { full?: boolean; prefix?: string; defaults?: Readonly<FpnState> } = {}
-): [string, string][] {
-	return formatState(FPN_CODEC, s, { ...opts, defaults: opts.defaults ?? FPN_DEFAULTS });
-}
+const fns = codecFunctions(FPN_CODEC, FPN_DEFAULTS);
+/** The state in a query (strict: each rejected value falls back with a notice). */
+export const parseFpnParams = fns.parse;
+/** Query entries of a state: short (non-defaults) or `full`. */
+export const fpnToEntries = fns.format;

@@ -1,6 +1,6 @@
 // The RoI panels' state (RoIPool, RoIAlign, compare) and its URL field table. Parsing is strict: a value that does
 // not match its grammar and range falls back to the default with a short plain-text notice.
-import { field, formatState, parseState, type Codec, type Parsed } from '$lib/url/codec';
+import { codecFunctions, field, type Codec } from '$lib/url/codec';
 import { boxToString, pairToString, parseBox, parseInteger, parsePair } from '$lib/url/grammar';
 import type { Box } from '$lib/ui/box';
 import type { MapKind } from './feature-maps';
@@ -139,16 +139,8 @@ export const ROI_CODEC: Codec<RoiState> = {
 	}
 };
 
-export function parseRoiParams(
-	params: URLSearchParams,
-	opts: { defaults?: Readonly<RoiState>; prefix?: string } = {}
-): Parsed<RoiState> {
-	return parseState(ROI_CODEC, params, { defaults: opts.defaults ?? ROI_DEFAULTS, prefix: opts.prefix });
-}
-
-export function roiToEntries(
-	s: Readonly<RoiState>,
-	opts: { full?: boolean; prefix?: string; defaults?: Readonly<RoiState> } = {}
-): [string, string][] {
-	return formatState(ROI_CODEC, s, { ...opts, defaults: opts.defaults ?? ROI_DEFAULTS });
-}
+const fns = codecFunctions(ROI_CODEC, ROI_DEFAULTS);
+/** The state in a query (strict: each rejected value falls back with a notice). */
+export const parseRoiParams = fns.parse;
+/** Query entries of a state: short (non-defaults) or `full`. */
+export const roiToEntries = fns.format;

@@ -42,6 +42,19 @@ export function poolBinTex(t: RoiPoolTrace, b: RoiPoolBin, mapW: number): string
 	);
 }
 
+/** The rows of alignBoxTex, for a figure that puts a line of its own above them. */
+export function alignBoxRows(
+	box: ArrayLike<number>,
+	stride: number,
+	aligned: boolean,
+	t: Pick<RoiAlignTrace, 'scaledBox'>
+): string[] {
+	const shift = aligned ? ' - 0.5' : '';
+	return CORNERS.map(
+		(n, i) => `${n}' &= \\tfrac{${texShort(box[i], 2)}}{${stride}}${shift} = ${fmtShort(t.scaledBox[i])}`
+	);
+}
+
 /** RoIAlign's box: scaled by 1/stride (and shifted by −½ when aligned), never rounded. */
 export function alignBoxTex(
 	box: readonly number[],
@@ -49,15 +62,19 @@ export function alignBoxTex(
 	aligned: boolean,
 	t: RoiAlignTrace
 ): string {
-	const shift = aligned ? ' - 0.5' : '';
-	const rows = CORNERS.map(
-		(n, i) => `${n}' &= \\tfrac{${texShort(box[i], 2)}}{${stride}}${shift} = ${fmtShort(t.scaledBox[i])}`
-	);
-	return `\\begin{aligned}${rows.join('\\\\')}\\end{aligned}`;
+	return `\\begin{aligned}${alignBoxRows(box, stride, aligned, t).join('\\\\')}\\end{aligned}`;
 }
 
-/** RoIAlign's size (at least 1 cell unless aligned), bins, sampling grid (fixed or adaptive) and sample count. */
-export function alignSizeTex(t: RoiAlignTrace, aligned: boolean, samplingRatio: number): string {
+/**
+ * RoIAlign's size (at least 1 cell unless aligned), bins, sampling grid (fixed or adaptive) and sample count;
+ * `total` also counts the samples of the whole output.
+ */
+export function alignSizeTex(
+	t: RoiAlignTrace,
+	aligned: boolean,
+	samplingRatio: number,
+	total = false
+): string {
 	const [x1, y1, x2, y2] = t.scaledBox;
 	const wrap = (a: number, b: number) =>
 		aligned ? `${texShort(a)} - ${texShort(b)}` : `\\max(${texShort(a)} - ${texShort(b)},\\, 1)`;
@@ -68,6 +85,9 @@ export function alignSizeTex(t: RoiAlignTrace, aligned: boolean, samplingRatio: 
 		`\\text{bin}_w = ${fmtShort(t.roiWidth)} / ${t.outW} = ${fmtShort(t.binWidth)},\\quad ` +
 		`\\text{bin}_h = ${fmtShort(t.roiHeight)} / ${t.outH} = ${fmtShort(t.binHeight)}\\\\[3pt]` +
 		`g_w = ${grid(t.roiWidth, t.outW, t.gridW)},\\quad g_h = ${grid(t.roiHeight, t.outH, t.gridH)},\\quad` +
-		`\\text{count} = \\max(g_h g_w, 1) = ${t.count}\\end{gathered}`
+		(total
+			? `\\Rightarrow\\quad ${t.count} \\text{ samples per bin}, ${t.count * t.outH * t.outW} \\text{ in all}`
+			: `\\text{count} = \\max(g_h g_w, 1) = ${t.count}`) +
+		`\\end{gathered}`
 	);
 }
