@@ -3,7 +3,8 @@ import { PNG } from 'pngjs';
 import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { ModelTrace } from '../../src/lib/model/trace';
-import { batchedNms } from '../../src/lib/ops';
+import { batchedNms, roiTargets } from '../../src/lib/ops';
+import { generateScene, mulberry32 } from '../../src/lib/scenes';
 import { open, useBrowser } from './browser';
 
 const parity: { cases: { seed: number; labels: number[]; maskProbs28Q16: string[] }[] } = JSON.parse(
@@ -270,6 +271,33 @@ test('stage 9 from a URL: the sigmoid view’s chosen channel is torchvision’s
 		(await page.getByTestId('softmax-view').getAttribute('data-values')) ?? '[]'
 	);
 	expect(Math.max(...softmax.map((v, i) => Math.abs(v - sigmoid[i])))).toBeGreaterThan(0.05);
+	expect(errors).toEqual([]);
+	await page.close();
+}, 200_000);
+
+test('stage 11: the heads’ training sample is what roiTargets gives on the run’s proposals and the true boxes', async () => {
+	const { page, errors } = await open(browser, '/stepper?seed=11&stage=11&expose=trace');
+	await ready(page);
+	await stageShown(page, 11);
+	const sample = page.getByTestId('training-sample');
+	await sample.waitFor();
+	const proposals = await page.evaluate(() =>
+		Array.from((globalThis as unknown as { __mrcnnTrace: ModelTrace }).__mrcnnTrace.proposals.boxes)
+	);
+	const scene = generateScene(11); // 512 px: the network's frame is the scene's
+	const t = roiTargets(
+		Float32Array.from(proposals),
+		{
+			boxes: Float32Array.from(scene.instances.flatMap((i) => i.box)),
+			labels: Int32Array.from(scene.instances.map((i) => i.label))
+		},
+		{ batchSizePerImage: 128, positiveFraction: 0.25, random: mulberry32(1).next }
+	);
+	const text = ((await sample.textContent()) ?? '').replace(/\s+/g, ' ');
+	expect(text).toContain(
+		`${t.positive.length} foreground (at most a quarter of 128) and ${t.negative.length} background`
+	);
+	expect(text).toContain(`${t.labels.filter((l) => l > 0).length} of ${t.labels.length} here`);
 	expect(errors).toEqual([]);
 	await page.close();
 }, 200_000);

@@ -26,16 +26,19 @@ const PAGES: [string, string][] = [
 	['roi-align', '/roi-align'],
 	['compare', '/compare'],
 	['fpn-levels', '/fpn-levels'],
+	['training-targets', '/training-targets'],
 	['tutorials', '/tutorials'],
 	['tut-roipool', '/tutorials/roipool-to-roialign'],
 	['tut-levels', '/tutorials/which-pyramid-level'],
 	['tut-masks', '/tutorials/sigmoid-masks'],
 	['tut-one-pass', '/tutorials/one-pass'],
+	['tut-rpn', '/tutorials/how-the-rpn-learns'],
 	['embed-roi-pool', '/embed/roi-pool'],
 	['embed-roi-align', '/embed/roi-align'],
 	['embed-roi-align-pair', '/embed/roi-align-pair'],
 	['embed-compare', '/embed/compare'],
-	['embed-fpn-levels', '/embed/fpn-levels']
+	['embed-fpn-levels', '/embed/fpn-levels'],
+	['embed-training-targets', '/embed/training-targets']
 ];
 /** Pages that run the model: shot once its status says ready. */
 const MODEL_PAGES: [string, string][] = [

@@ -15,6 +15,9 @@ import {
 	type Preset
 } from './roi/presets';
 import { ROI_CODEC, ROI_DEFAULTS, type RoiState } from './roi/roi-state';
+import { matcherSnippet } from './pytorch/targets-snippet';
+import { TARGETS_CODEC, TARGETS_DEFAULTS, type TargetsState } from './targets/targets-state';
+import { gtOfState } from './targets/targets-view';
 
 /** What every panel component takes: its state (bindable), the hidden controls, its presets. */
 export interface PanelProps<S> {
@@ -79,7 +82,17 @@ export const PANELS = {
 		presets: [],
 		load: () => import('./fpn/FpnLevelPanel.svelte'),
 		snippet: fpnSnippet
-	} satisfies PanelDef<FpnState>
+	} satisfies PanelDef<FpnState>,
+	'training-targets': {
+		kind: 'training-targets',
+		title: 'Training targets panel',
+		codec: TARGETS_CODEC,
+		defaults: TARGETS_DEFAULTS,
+		controls: ['formula', 'pytorch'],
+		presets: [],
+		load: () => import('./targets/TrainingTargetsPanel.svelte'),
+		snippet: (s) => matcherSnippet(s, gtOfState(s))
+	} satisfies PanelDef<TargetsState>
 } as const;
 
 export type PanelKind = keyof typeof PANELS;
@@ -103,18 +116,17 @@ export function panelBinding<S>(
 	};
 }
 
+/** The state type of a registered kind. */
+export type StateOf<K extends PanelKind> = (typeof PANELS)[K] extends PanelDef<infer S> ? S : never;
+
 /** A panel's entry with its loaded component, discriminated by kind so a page can narrow both at once. */
-export type LoadedPanel =
-	| {
-			kind: 'fpn-levels';
-			def: PanelDef<FpnState>;
-			component: Component<PanelProps<FpnState>, object, 'state'>;
-	  }
-	| {
-			kind: Exclude<PanelKind, 'fpn-levels'>;
-			def: PanelDef<RoiState>;
-			component: Component<PanelProps<RoiState>, object, 'state'>;
-	  };
+export type LoadedPanel = {
+	[K in PanelKind]: {
+		kind: K;
+		def: PanelDef<StateOf<K>>;
+		component: Component<PanelProps<StateOf<K>>, object, 'state'>;
+	};
+}[PanelKind];
 
 export async function loadPanel(kind: PanelKind): Promise<LoadedPanel> {
 	const def = PANELS[kind];

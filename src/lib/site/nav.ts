@@ -30,6 +30,12 @@ export const NAV: NavItem[] = [
 			'Draw boxes and see which pyramid level (P2–P5) each is pooled from, and where rounding would disagree.'
 	},
 	{
+		path: '/training-targets',
+		title: 'Training targets',
+		blurb:
+			'How the RPN picks its training examples: every anchor labelled positive, negative or ignored, the low-quality rule, the 256-anchor sample.'
+	},
+	{
 		path: '/tutorials',
 		title: 'Tutorials',
 		blurb:

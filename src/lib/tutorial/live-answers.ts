@@ -6,6 +6,7 @@ import { alignTraceOf, mapOf, poolTraceOf } from '$lib/panels/roi/roi-state-ops'
 import { paramsOf } from '$lib/url/query';
 import { parseBox, parseInteger, parseNumber } from '$lib/url/grammar';
 import { parseRoiParams, type RoiState } from '$lib/panels/roi/roi-state';
+import { TARGET_ANSWERS } from './live-answers-targets';
 
 export interface LiveAnswer {
 	/** A number for number questions, the text of the right choice for choice questions. */
@@ -175,6 +176,8 @@ const ANSWERS: Record<string, (p: AnswerParams) => LiveAnswer> = {
 		};
 	}
 };
+
+Object.assign(ANSWERS, TARGET_ANSWERS);
 
 export const LIVE_ANSWER_NAMES = Object.keys(ANSWERS);
 

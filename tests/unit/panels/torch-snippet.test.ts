@@ -1,6 +1,9 @@
 // "Copy as PyTorch": every snippet is run with Debian's torch/torchvision, and what it prints must equal what the panel
 // shows. The TypeScript side comes from our ops (roiAlign / roiAlignTrace, roiPool, fpnLevelTrace), the Python side
 // from torchvision; both go through the panel's formatting and are compared as strings.
+import { matcherSnippet } from '../../../src/lib/panels/pytorch/targets-snippet';
+import { TARGETS_DEFAULTS, type TargetsState } from '../../../src/lib/panels/targets/targets-state';
+import { gtBoxesOf, gtOfState, targetsView } from '../../../src/lib/panels/targets/targets-view';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -213,9 +216,22 @@ for code in json.load(sys.stdin):
 json.dump(results, sys.stdout)
 `;
 
+// the training-targets sandbox: the default scene, other thresholds, a box no anchor covers at 0.7, and no box
+const TARGET_CASES: [string, TargetsState, Box[]][] = [
+	['scene 11 at 0.7 / 0.3', { ...TARGETS_DEFAULTS }, gtOfState(TARGETS_DEFAULTS)],
+	[
+		'scene 5 at 0.5 / 0.4',
+		{ ...TARGETS_DEFAULTS, seed: 5, high: 0.5, low: 0.4 },
+		gtOfState({ ...TARGETS_DEFAULTS, seed: 5 })
+	],
+	['a thin box', { ...TARGETS_DEFAULTS, boxes: [[100, 100, 104, 180]] }, [[100, 100, 104, 180]]],
+	['no box', { ...TARGETS_DEFAULTS, boxes: [] }, []]
+];
+
 const SNIPPETS = [
 	...ROI_CASES.flatMap(([, s]) => [roiAlignSnippet(s), roiPoolSnippet(s), compareSnippet(s)]),
-	...FPN_CASES.map(([, s]) => fpnSnippet(s))
+	...FPN_CASES.map(([, s]) => fpnSnippet(s)),
+	...TARGET_CASES.map(([, s, gt]) => matcherSnippet(s, gt))
 ];
 
 describe.skipIf(missing !== null)(
@@ -277,6 +293,25 @@ describe.skipIf(missing !== null)(
 
 			it('compare panel = both ops and their difference', () => {
 				expect(sections(runOf(compareSnippet(s)).out)).toEqual(expected().compare);
+			});
+		});
+
+		describe.each(TARGET_CASES)('training-targets panel: %s', (_name, s, gt) => {
+			it("torchvision's Matcher gives the panel's counts", () => {
+				const v = targetsView(gtBoxesOf(gt), { high: s.high, low: s.low, sampleSeed: s.sample });
+				const printed = Object.fromEntries(
+					runOf(matcherSnippet(s, gt))
+						.out.trim()
+						.split('\n')
+						.map((l) => l.split(' '))
+						.map(([k, n]) => [k, Number(n)])
+				);
+				expect(printed).toEqual({
+					anchors: v.anchors.length / 4,
+					positive: v.counts.positive + v.counts.rescued,
+					ignored: v.counts.ignored,
+					negative: v.counts.negative
+				});
 			});
 		});
 

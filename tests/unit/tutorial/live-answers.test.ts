@@ -73,3 +73,23 @@ describe('click-a-cell answers', () => {
 		expect(guessMatches('1,2', a)).toBe(false);
 	});
 });
+
+describe('training-targets answers', () => {
+	it('an anchor’s label is the sandbox’s (the matcher’s), a rescue only happens below the threshold', () => {
+		expect(liveAnswer('anchor-label', { seed: '11', level: '5', at: '96,128' }).value).toBe('positive');
+		expect(liveAnswer('anchor-label', { seed: '11', level: '5', at: '300,180' }).value).toBe('ignored');
+		expect(liveAnswer('rescue', { seed: '11', boxes: '100,100,104,180' }).value).toBe(
+			'its best anchor becomes positive anyway'
+		);
+		expect(liveAnswer('rescue', { seed: '11', boxes: '32,64,160,192' }).value).toBe(
+			'some anchor reaches the threshold'
+		);
+	});
+	it('a proposal over the triangle trains the triangle plane; one over nothing trains none', () => {
+		expect(liveAnswer('mask-channel', { seed: '11', roi: '40,70,170,190' }).value).toBe('triangle');
+		expect(liveAnswer('mask-channel', { seed: '11', roi: '400,20,500,120' }).value).toBe(
+			'none: it is background'
+		);
+		expect(() => liveAnswer('mask-channel', { seed: '11', roi: 'x' })).toThrow(/roi must be/);
+	});
+});

@@ -14,7 +14,13 @@ describe('tutorial panel cells', () => {
 		expect(p.notices).toEqual([]);
 		expect(p.state.kind).toBe('roi-align');
 		if (p.state.kind === 'fpn-levels') throw new Error('unreachable');
-		expect(p.state.roi).toMatchObject({ box: [0, 0, 64, 64], stride: 16, out: [7, 7], sr: 2, aligned: true });
+		expect(p.state.state).toMatchObject({
+			box: [0, 0, 64, 64],
+			stride: 16,
+			out: [7, 7],
+			sr: 2,
+			aligned: true
+		});
 		expect([...p.hidden]).toEqual(['presets']);
 		expect(panelCellLink(p.state).path).toBe('/roi-align');
 		expect(panelCellLink(p.state).query).toContain('box=0,0,64,64');
@@ -30,7 +36,7 @@ describe('tutorial panel cells', () => {
 		expect(f.notices).toEqual([]);
 		expect(f.state).toMatchObject({
 			kind: 'fpn-levels',
-			fpn: { boxes: [[0, 0, 100, 100]], img: [200, 200], round: true }
+			state: { boxes: [[0, 0, 100, 100]], img: [200, 200], round: true }
 		});
 	});
 });

@@ -6,8 +6,9 @@ import {
 	boxIou,
 	crossEntropy,
 	encodeBoxes,
+	matcherTrace,
+	projectMasksOnBoxes,
 	rescaleBoxes,
-	roiAlign,
 	sigmoid32,
 	smoothL1,
 	softmaxCrossEntropyPlanes,
@@ -70,17 +71,12 @@ export interface ProposalMatch {
 export function matchProposals(proposals: Float32Array, gtBoxes: Float32Array): ProposalMatch {
 	const p = proposals.length / 4;
 	const g = gtBoxes.length / 4;
-	const iou = new Float32Array(p);
-	const matched = new Int32Array(p).fill(-1);
-	if (g === 0) return { iou, matched };
-	const m = boxIou(proposals, gtBoxes);
-	for (let i = 0; i < p; i++) {
-		let best = 0;
-		for (let j = 1; j < g; j++) if (m[i * g + j] > m[i * g + best]) best = j;
-		iou[i] = m[i * g + best];
-		if (iou[i] >= FG_IOU) matched[i] = best;
-	}
-	return { iou, matched };
+	if (g === 0 || p === 0) return { iou: new Float32Array(p), matched: new Int32Array(p).fill(-1) };
+	const t = matcherTrace(
+		{ shape: [g, p], data: boxIou(gtBoxes, proposals) },
+		{ highThreshold: FG_IOU, lowThreshold: FG_IOU, allowLowQualityMatches: false }
+	);
+	return { iou: t.bestQuality, matched: t.matches };
 }
 
 /** Proposals matched to GT `g` as positives, best IoU first. */
@@ -124,14 +120,11 @@ export function trainingChoice(
 	return { gt, positives, roi, gtBoxMode: useGtBox || roi < 0 };
 }
 
-/**
- * The mask target: `project_masks_on_boxes` = roi_align(gt_mask, box, (M, M), spatial_scale 1.0) with the defaults
- * sampling_ratio −1 (adaptive) and aligned False. The result is soft: RoIAlign averages 0/1 pixels at the edges.
- */
+/** The mask target: torchvision's `project_masks_on_boxes` (RoIAlign of the true mask to M×M); soft at the edges. */
 export function maskTarget(gtMask: Tensor, box: ArrayLike<number>, size = 28): Float32Array {
-	const rois: Tensor = { shape: [1, 5], data: Float32Array.from([0, box[0], box[1], box[2], box[3]]) };
-	return roiAlign(gtMask, rois, { outputSize: size, spatialScale: 1, samplingRatio: -1, aligned: false })
-		.data;
+	const [, , h, w] = gtMask.shape;
+	const masks: Tensor = { shape: [1, h, w], data: gtMask.data };
+	return projectMasksOnBoxes(masks, Float32Array.from(box), Int32Array.of(0), size).data;
 }
 
 export interface RoiLossInput {
