@@ -3,6 +3,8 @@
 /usr/bin/python3 tools/train/train.py --data dataset-train --out tools/train/runs/main --budget-min 65
 The LR schedule (linear warm-up, then cosine) runs over a wall-clock budget when --budget-min is given (the
 machine is shared, so iterations/s vary), else over --iters; the log records how many iterations were done.
+Every 100 iterations the whole state (weights, optimizer, every RNG, place in the epoch) goes to <out>/state.pt;
+--resume continues from it, so a run cut off by the end of a session carries on where it stopped.
 """
 
 import argparse
@@ -27,6 +29,34 @@ from plot_losses import plot  # noqa: E402
 TERMS = ['loss_classifier', 'loss_box_reg', 'loss_mask', 'loss_objectness', 'loss_rpn_box_reg']
 
 
+def rng_states(ds):
+    return {'torch': torch.get_rng_state(), 'numpy': np.random.get_state(), 'random': random.getstate(),
+            'datasets': [d.rng.bit_generator.state for d in ds.datasets]}
+
+
+def restore_rngs(st, ds):
+    torch.set_rng_state(st['torch'])
+    np.random.set_state(st['numpy'])
+    random.setstate(st['random'])
+    for d, s in zip(ds.datasets, st['datasets']):
+        d.rng.bit_generator.state = s
+
+
+def save_state(path, model, opt, it, pos, seconds, epoch_g, ds):
+    # Written beside, then renamed: a run killed mid-write keeps the previous state.
+    torch.save({'model': model.state_dict(), 'opt': opt.state_dict(), 'it': it, 'pos': pos, 'seconds': seconds,
+                'epoch_g': epoch_g, 'rngs': rng_states(ds)}, path + '.tmp')
+    os.replace(path + '.tmp', path)
+
+
+def keep_csv_rows(path, it):
+    """Drop the log rows written after the saved state (they will be trained again)."""
+    with open(path, newline='') as f:
+        rows = list(csv.reader(f))
+    with open(path, 'w', newline='') as f:
+        csv.writer(f).writerows([rows[0]] + [r for r in rows[1:] if int(r[0]) <= it])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', required=True)
@@ -47,6 +77,9 @@ def main():
     ap.add_argument('--mask-activation', choices=['sigmoid', 'softmax'], default='sigmoid',
                     help='Table 2b ablation: a softmax over classes per pixel instead of per-class sigmoids')
     ap.add_argument('--name', default='', help='model name (weights folder); default: the config name + ablation')
+    ap.add_argument('--resume', action='store_true', help='continue from <out>/state.pt if it exists')
+    ap.add_argument('--save-every', type=int, default=100, help='iterations between saved states')
+    ap.add_argument('--stop-at', type=int, default=0, help='stop (resumably) after this many iterations')
     ap.add_argument('--standard-heads', action='store_true',
                     help="train with torchvision's own Linear/ConvTranspose head layers (slower here; same function)")
     args = ap.parse_args()
@@ -74,8 +107,6 @@ def main():
                                          for i, d in enumerate(args.data.split(','))])
     g = torch.Generator()
     g.manual_seed(args.seed)
-    loader = torch.utils.data.DataLoader(ds, batch_size=args.batch, shuffle=True, collate_fn=collate,
-                                         num_workers=0, drop_last=True, generator=g)
     decay, no_decay = [], []
     for n, p in model.named_parameters():
         (no_decay if p.ndim == 1 else decay).append(p)
@@ -91,16 +122,34 @@ def main():
         json.dump({'config': cfg, 'recipe': recipe}, f, indent=1)
 
     csv_path = os.path.join(args.out, 'losses.csv')
-    fcsv = open(csv_path, 'w', newline='')
+    state_path = os.path.join(args.out, 'state.pt')
+    it, pos, spent = 0, 0, 0.0
+    epoch_g = g.get_state()
+    if args.resume and os.path.exists(state_path):
+        st = torch.load(state_path)
+        model.load_state_dict(st['model'])
+        opt.load_state_dict(st['opt'])
+        it, pos, spent, epoch_g = st['it'], st['pos'], st['seconds'], st['epoch_g']
+        restore_rngs(st['rngs'], ds)
+        keep_csv_rows(csv_path, it)
+        print(f'resumed at iteration {it} ({spent / 60:.1f} min spent)', flush=True)
+    else:
+        with open(csv_path, 'w', newline='') as f:
+            csv.writer(f).writerow(['iter', 'seconds', 'lr', 'loss'] + TERMS)
+    fcsv = open(csv_path, 'a', newline='')
     writer = csv.writer(fcsv)
-    writer.writerow(['iter', 'seconds', 'lr', 'loss'] + TERMS)
-    t0 = time.time()
-    it = 0
+    t0 = time.time() - spent
     acc = {k: 0.0 for k in ['loss'] + TERMS}
     n_acc = 0
     done = False
     while not done:
-        for imgs, targets in loader:
+        # Batches drawn as DataLoader(shuffle=True, drop_last=True) would, but by hand so a resumed run can
+        # skip to its place in the epoch without loading (and re-augmenting) the images it already saw.
+        g.set_state(epoch_g)
+        order = torch.randperm(len(ds), generator=g).tolist()
+        n_batches = len(ds) // args.batch
+        for b in range(pos, n_batches):
+            imgs, targets = collate([ds[j] for j in order[b * args.batch:(b + 1) * args.batch]])
             elapsed = time.time() - t0
             progress = elapsed / (args.budget_min * 60) if args.budget_min > 0 else it / args.iters
             if progress >= 1.0:
@@ -137,9 +186,15 @@ def main():
                       + '  '.join(f'{k[5:]} {avg[k]:.4f}' for k in TERMS), flush=True)
                 acc = {k: 0.0 for k in acc}
                 n_acc = 0
-            if it % 100 == 0:
+            if it % args.save_every == 0 or it == args.stop_at:
                 torch.save(model.state_dict(), os.path.join(args.out, 'model.pt'))
+                save_state(state_path, model, opt, it, b + 1, time.time() - t0, epoch_g, ds)
                 plot(csv_path, os.path.join(args.out, 'losses.png'))
+            if it == args.stop_at:
+                print(f'stopped at iteration {it}; --resume continues', flush=True)
+                return
+        else:
+            pos, epoch_g = 0, g.get_state()
     fcsv.close()
     minutes = (time.time() - t0) / 60
     torch.save(model.state_dict(), os.path.join(args.out, 'model.pt'))
