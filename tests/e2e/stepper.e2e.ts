@@ -276,7 +276,7 @@ test('stage 9 from a URL: the sigmoid view’s chosen channel is torchvision’s
 }, 200_000);
 
 test('stage 11: the heads’ training sample is what roiTargets gives on the run’s proposals and the true boxes', async () => {
-	const { page, errors } = await open(browser, '/stepper?seed=11&stage=11&expose=trace');
+	const { page, errors } = await open(browser, '/stepper?seed=11&stage=11&sample=5&expose=trace');
 	await ready(page);
 	await stageShown(page, 11);
 	const sample = page.getByTestId('training-sample');
@@ -291,13 +291,16 @@ test('stage 11: the heads’ training sample is what roiTargets gives on the run
 			boxes: Float32Array.from(scene.instances.flatMap((i) => i.box)),
 			labels: Int32Array.from(scene.instances.map((i) => i.label))
 		},
-		{ batchSizePerImage: 128, positiveFraction: 0.25, random: mulberry32(1).next }
+		{ batchSizePerImage: 128, positiveFraction: 0.25, random: mulberry32(5).next }
 	);
 	const text = ((await sample.textContent()) ?? '').replace(/\s+/g, ' ');
 	expect(text).toContain(
 		`${t.positive.length} foreground (at most a quarter of 128) and ${t.negative.length} background`
 	);
 	expect(text).toContain(`${t.labels.filter((l) => l > 0).length} of ${t.labels.length} here`);
+	// which RoIs were drawn is in the URL, so a shared link shows the same sample
+	await sample.getByRole('button', { name: 'Draw another sample' }).click();
+	await page.waitForURL(/[?&]sample=6(&|$)/);
 	expect(errors).toEqual([]);
 	await page.close();
 }, 200_000);

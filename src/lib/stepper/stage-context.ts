@@ -13,6 +13,8 @@ export interface StepperSelection {
 	channel?: number;
 	/** FPN level 2..6 picked in a feature view */
 	level?: number;
+	/** seed of the heads' training sample drawn in stage 11 (1 when absent) */
+	sample?: number;
 }
 
 export interface StageProps {

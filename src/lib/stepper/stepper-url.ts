@@ -14,6 +14,7 @@ export interface StepperUrlState {
 	det?: number;
 	channel?: number;
 	level?: number;
+	sample?: number;
 	/** A drawn scene: the seed's background with these shapes instead of the seed's own. */
 	shapes?: ShapeSpec[];
 }
@@ -76,6 +77,13 @@ export function stepperCodec(stageIds: readonly number[]): Codec<StepperUrlState
 				parse: (raw) => parseInteger(raw, SELECTION_LIMITS.levelMin, SELECTION_LIMITS.levelMax),
 				format: (v) => String(v),
 				expected: 'a pyramid level from 2 to 6',
+				optional: true
+			}),
+			field<StepperUrlState, 'sample'>({
+				key: 'sample',
+				parse: (raw) => parseInteger(raw, 0, SEED_MAX),
+				format: (v) => String(v),
+				expected: `a sample seed (a whole number from 0 to ${SEED_MAX})`,
 				optional: true
 			}),
 			field<StepperUrlState, 'shapes'>({

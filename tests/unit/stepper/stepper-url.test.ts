@@ -10,9 +10,9 @@ describe('parseStepperParams', () => {
 		expect(parse('')).toEqual({ state: { stage: 1, seed: 11 }, notices: [] });
 	});
 	test('reads every valid key', () => {
-		const { state, notices } = parse('stage=9&seed=42&roi=3&det=2&channel=17&level=4');
+		const { state, notices } = parse('stage=9&seed=42&roi=3&det=2&channel=17&level=4&sample=8');
 		expect(notices).toEqual([]);
-		expect(state).toEqual({ stage: 9, seed: 42, roi: 3, det: 2, channel: 17, level: 4 });
+		expect(state).toEqual({ stage: 9, seed: 42, roi: 3, det: 2, channel: 17, level: 4, sample: 8 });
 	});
 	test('a stage that is not registered falls back with a notice', () => {
 		const { state, notices } = parse('stage=9', [1, 2]);
@@ -21,10 +21,10 @@ describe('parseStepperParams', () => {
 	});
 	test('malformed values fall back, each with a short notice', () => {
 		const { state, notices } = parse(
-			`stage=<b>x</b>&seed=${SEED_MAX + 1}&roi=-1&det=1.5&channel=1e3&level=7`
+			`stage=<b>x</b>&seed=${SEED_MAX + 1}&roi=-1&det=1.5&channel=1e3&level=7&sample=x`
 		);
 		expect(state).toEqual({ stage: 1, seed: 11 });
-		expect(notices).toHaveLength(6);
+		expect(notices).toHaveLength(7);
 		expect(notices[0]).toContain('"<b>x</b>"'); // shown as text by the page, never as HTML
 	});
 	test('very long values are clipped in the notice', () => {
@@ -37,7 +37,7 @@ describe('stepperToEntries', () => {
 	const d = { stage: 1, seed: 11 };
 	test('defaults give an empty query', () => expect(stepperToEntries(d, d)).toEqual([]));
 	test('round trip', () => {
-		const s = { stage: 9, seed: 5, det: 2, channel: 0, level: 3 };
+		const s = { stage: 9, seed: 5, det: 2, channel: 0, level: 3, sample: 4 };
 		const q = new URLSearchParams(stepperToEntries(s, d));
 		expect(parseStepperParams(q, ids).state).toEqual(s);
 	});
