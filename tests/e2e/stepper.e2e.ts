@@ -304,3 +304,22 @@ test('stage 11: the heads’ training sample is what roiTargets gives on the run
 	expect(errors).toEqual([]);
 	await page.close();
 }, 200_000);
+
+test('an empty scene (no shapes) runs, and every stage shows it as an ordinary result', async () => {
+	const { page, errors } = await open(browser, '/stepper?stage=1&shapes=');
+	await ready(page);
+	await stageShown(page, 1);
+	const ids = await page
+		.locator('[data-testid^="stage-tab-"]')
+		.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-testid')!.slice('stage-tab-'.length))));
+	for (let i = 1; i < ids.length; i++) {
+		await page.keyboard.press('ArrowRight');
+		await stageShown(page, ids[i]);
+		await page.waitForTimeout(300);
+		expect(await page.getByTestId('stage-error').count(), `stage ${ids[i]}`).toBe(0);
+	}
+	const text = (await stepper(page).textContent()) ?? '';
+	expect(text).not.toMatch(/could not run|resizes pictures/);
+	expect(errors).toEqual([]);
+	await page.close();
+}, 300_000);

@@ -114,19 +114,26 @@ export async function runModel(
 		const proposalLevels = assignFpnLevels(proposals.boxes, levelOpts);
 		const t3 = now();
 
-		const boxPooled = own(
-			multiScaleRoiAlign(poolFeatures, proposals.boxes, proposalLevels, {
-				outputSize: cfg.box_roi_output,
-				samplingRatio: cfg.sampling_ratio,
-				minLevel
-			})
-		);
-		const head = net.boxHead(boxPooled);
-		own([head.classLogits, head.boxDeltas]);
-		boxPooled.dispose();
-		const classLogits = await download(head.classLogits);
-		const boxDeltas = await download(head.boxDeltas);
-		tf.dispose([head.classLogits, head.boxDeltas]);
+		const classes = cfg.classes.length;
+		// Zero proposals and zero detections are ordinary results (an empty scene): the heads are skipped, as a
+		// zero-row tensor must never reach a GPU kernel (WebGL fails on it), and their outputs are empty.
+		let classLogits = new Float32Array(0);
+		let boxDeltas = new Float32Array(0);
+		if (proposals.boxes.length > 0) {
+			const boxPooled = own(
+				multiScaleRoiAlign(poolFeatures, proposals.boxes, proposalLevels, {
+					outputSize: cfg.box_roi_output,
+					samplingRatio: cfg.sampling_ratio,
+					minLevel
+				})
+			);
+			const head = net.boxHead(boxPooled);
+			own([head.classLogits, head.boxDeltas]);
+			boxPooled.dispose();
+			classLogits = await download(head.classLogits);
+			boxDeltas = await download(head.boxDeltas);
+			tf.dispose([head.classLogits, head.boxDeltas]);
+		}
 		const det = postprocessDetections(classLogits, boxDeltas, proposals.boxes, {
 			imageSize: input.imageSize,
 			scoreThresh: opts.scoreThresh ?? cfg.roi_heads.box_score_thresh,
@@ -137,21 +144,24 @@ export async function runModel(
 
 		const detLevels = assignFpnLevels(det.boxes, levelOpts);
 		const d = det.scores.length;
-		const classes = cfg.classes.length;
-		const maskPooled = own(
-			multiScaleRoiAlign(poolFeatures, det.boxes, detLevels, {
-				outputSize: cfg.mask_roi_output,
-				samplingRatio: cfg.sampling_ratio,
-				minLevel
-			})
-		);
-		const maskNhwc = own(net.maskHead(maskPooled));
-		maskPooled.dispose();
-		const m = d > 0 ? maskNhwc.shape[1] : 2 * cfg.mask_roi_output;
-		const logitsNchw = own(tf.tidy(() => maskNhwc.transpose([0, 3, 1, 2])));
-		maskNhwc.dispose();
-		const maskLogits: Tensor = { shape: [d, classes, m, m], data: await download(logitsNchw) };
-		logitsNchw.dispose();
+		// the mask head's ConvTranspose doubles the pooled size (14 → 28)
+		const m = 2 * cfg.mask_roi_output;
+		const maskLogits: Tensor = { shape: [d, classes, m, m], data: new Float32Array(0) };
+		if (d > 0) {
+			const maskPooled = own(
+				multiScaleRoiAlign(poolFeatures, det.boxes, detLevels, {
+					outputSize: cfg.mask_roi_output,
+					samplingRatio: cfg.sampling_ratio,
+					minLevel
+				})
+			);
+			const maskNhwc = own(net.maskHead(maskPooled));
+			maskPooled.dispose();
+			const logitsNchw = own(tf.tidy(() => maskNhwc.transpose([0, 3, 1, 2])));
+			maskNhwc.dispose();
+			maskLogits.data = await download(logitsNchw);
+			logitsNchw.dispose();
+		}
 		// maskrcnn_inference: sigmoid, then the channel of each detection's predicted label.
 		const probs: Tensor = { shape: [d, 1, m, m], data: new Float32Array(d * m * m) };
 		for (let i = 0; i < d; i++) {
