@@ -117,8 +117,8 @@ export async function runModel(
 		const classes = cfg.classes.length;
 		// Zero proposals and zero detections are ordinary results (an empty scene): the heads are skipped, as a
 		// zero-row tensor must never reach a GPU kernel (WebGL fails on it), and their outputs are empty.
-		let classLogits = new Float32Array(0);
-		let boxDeltas = new Float32Array(0);
+		let classLogits: Float32Array = new Float32Array(0);
+		let boxDeltas: Float32Array = new Float32Array(0);
 		if (proposals.boxes.length > 0) {
 			const boxPooled = own(
 				multiScaleRoiAlign(poolFeatures, proposals.boxes, proposalLevels, {
