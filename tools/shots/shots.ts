@@ -1,5 +1,5 @@
 // Screenshots of every page, embed and stepper stage at 1280 and 375 px, light and dark, from a static build.
-//   npx tsx tools/shots/shots.ts --build build-shots --out /tmp/shots [--only roi] [--skip-build]
+//   npx tsx tools/shots/shots.ts --build build-shots --out /tmp/shots [--only roi,tut-rpn] [--skip-build]
 // Builds under /explainer with the browser-test server (so it is the deployed site), waits for each model run,
 // and writes <name>-<width>-<scheme>.png. `tools/shots/compare.ts` diffs two such folders pixel by pixel.
 import { execFileSync } from 'node:child_process';
@@ -43,7 +43,9 @@ const PAGES: [string, string][] = [
 /** Pages that run the model: shot once its status says ready. */
 const MODEL_PAGES: [string, string][] = [
 	['model', '/model?seed=11'],
-	['embed-model-10', '/embed/model?stage=10&seed=11']
+	['embed-model-10', '/embed/model?stage=10&seed=11'],
+	['stepper-empty-10', '/stepper?stage=10&shapes='],
+	['stepper-sample-11', '/stepper?stage=11&seed=11&sample=5']
 ];
 const STAGES = 11;
 const VARIANTS = [
@@ -83,7 +85,8 @@ async function main() {
 	mkdirSync(OUT, { recursive: true });
 	const { server, url } = await serveStatic(BUILD, BASE);
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-	const want = (name: string) => !ONLY || name.includes(ONLY);
+	// --only takes comma-separated parts of names: --only training,tut-rpn,stepper
+	const want = (name: string) => !ONLY || ONLY.split(',').some((part) => name.includes(part));
 	try {
 		for (const v of VARIANTS) {
 			const ctx = await browser.newContext({

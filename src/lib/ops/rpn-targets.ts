@@ -4,7 +4,13 @@
 // (1, 1, 1, 1)-weighted deltas to its gt box, and a balanced batch of 256 is drawn for the loss.
 import { encodeBoxes, type BoxWeights } from './box-coder';
 import { boxIou } from './boxes';
-import { assertMatcherOptions, BELOW_LOW_THRESHOLD, BETWEEN_THRESHOLDS, matcherTrace } from './matcher';
+import {
+	assertMatcherOptions,
+	BELOW_LOW_THRESHOLD,
+	BETWEEN_THRESHOLDS,
+	matcherTrace,
+	type MatcherTrace
+} from './matcher';
 import { sampleBalanced, type TargetOptions } from './sampler';
 import { assertBoxes } from './validate-boxes';
 import { formatValue } from './validate';
@@ -36,6 +42,9 @@ export interface RpnTargets {
 	/** [N·4] encode(matchedGtBoxes, anchors), weights (1, 1, 1, 1), for EVERY anchor: only sampled positives reach
 	 * the loss. Without gt the zero boxes give dw = dh = −Infinity (log 0), exactly as torchvision. */
 	regressionTargets: Float32Array;
+	/** the matcher's intermediate values (which positives the low-quality rule made, each gt's best IoU); null
+	 * when there is no gt or no anchor */
+	matcher: MatcherTrace | null;
 	/** sampled positives, ascending */
 	positive: Int32Array;
 	/** sampled negatives, ascending */
@@ -69,10 +78,11 @@ export function rpnTargets(anchors: Float32Array, gtBoxes: Float32Array, opts: R
 
 	let matches: Int32Array = new Int32Array(n).fill(BELOW_LOW_THRESHOLD);
 	let bestIou: Float32Array = new Float32Array(n);
-	if (m > 0 && n > 0) {
-		const t = matcherTrace({ shape: [m, n], data: boxIou(gtBoxes, anchors) }, matcherOpts);
-		matches = t.matches;
-		bestIou = t.bestQuality;
+	const trace =
+		m > 0 && n > 0 ? matcherTrace({ shape: [m, n], data: boxIou(gtBoxes, anchors) }, matcherOpts) : null;
+	if (trace) {
+		matches = trace.matches;
+		bestIou = trace.bestQuality;
 	}
 	const labels = new Int32Array(n);
 	const matchedGt = new Int32Array(n);
@@ -99,6 +109,7 @@ export function rpnTargets(anchors: Float32Array, gtBoxes: Float32Array, opts: R
 		matchedGt,
 		matchedGtBoxes,
 		regressionTargets,
+		matcher: trace,
 		positive,
 		negative,
 		sampled

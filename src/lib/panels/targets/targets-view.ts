@@ -3,9 +3,7 @@
 // balanced 256-anchor sample, and one anchor's regression target.
 import {
 	anchorLevels,
-	boxIou,
 	generateAnchors,
-	matcherTrace,
 	rpnTargets,
 	type AnchorLevel,
 	type AnchorOptions,
@@ -67,7 +65,6 @@ export function targetsView(
 	const levels = anchorLevels(ao);
 	const anchors = generateAnchors(ao);
 	const n = anchors.length / 4;
-	const m = gt.length / 4;
 	const targets = rpnTargets(anchors, gt, {
 		highThreshold: opts.high,
 		lowThreshold: opts.low,
@@ -75,15 +72,12 @@ export function targetsView(
 	});
 	const rescued = new Uint8Array(n);
 	const perGt: TargetsView['perGt'] = [];
-	if (m > 0 && n > 0) {
+	const t = targets.matcher;
+	if (t) {
+		// the matcher compares in float32, so must "reaches high" here
 		const high = Math.fround(opts.high);
-		const t = matcherTrace(
-			{ shape: [m, n], data: boxIou(gt, anchors) },
-			{ highThreshold: opts.high, lowThreshold: opts.low, allowLowQualityMatches: true }
-		);
 		for (let a = 0; a < n; a++) if (t.lowQuality[a] && !(t.bestQuality[a] >= high)) rescued[a] = 1;
-		for (let i = 0; i < m; i++)
-			perGt.push({ best: t.highestPerGt[i], reachesHigh: t.highestPerGt[i] >= high });
+		for (const best of t.highestPerGt) perGt.push({ best, reachesHigh: best >= high });
 	}
 	const sampled = new Uint8Array(n);
 	for (const a of targets.sampled) sampled[a] = 1;
