@@ -27,6 +27,12 @@ async function stageShown(page: Page, id: number) {
 	});
 }
 
+/** The scene controls (seed, drawing, upload) fold into a disclosure under the overview strip. */
+async function openSceneControls(page: Page) {
+	const d = page.getByTestId('scene-controls');
+	if ((await d.getAttribute('open')) === null) await d.locator('summary').click();
+}
+
 const attr = async (page: Page, name: string) => (await stepper(page).getAttribute(name)) ?? '';
 
 // WebGL runs in software (SwiftShader) here: one forward pass takes tens of seconds.
@@ -116,6 +122,7 @@ test('an upload that is not an image is refused with a clear message', async () 
 test('placing a shape on the drawing canvas re-runs the model on the edited scene', async () => {
 	const { page, errors } = await open(browser, '/stepper?seed=11');
 	await ready(page);
+	await openSceneControls(page);
 	await page.getByText('Draw your own scene').click();
 	const before = await page.getByTestId('shape-handle').count();
 	await page.getByRole('radio', { name: 'star' }).check();
@@ -188,6 +195,7 @@ test('an uploaded picture larger than 512 px is shrunk and the model runs on it'
 	}
 	const { page, errors } = await open(browser, '/stepper?seed=11');
 	await ready(page);
+	await openSceneControls(page);
 	await page.getByTestId('upload').setInputFiles({
 		name: 'disk.png',
 		mimeType: 'image/png',
@@ -199,6 +207,13 @@ test('an uploaded picture larger than 512 px is shrunk and the model runs on it'
 	await expect(page.getByTestId('backend').textContent()).resolves.toContain('disk.png');
 	// stage 1 shows the upload's own transform (its long side is already 512: scale 1, padded to 320 rows)
 	await expect(page.getByTestId('stage-input').textContent()).resolves.toContain('Original: 512×300 px');
+	// the results say what an upload means, and the embed made now does not pretend to show it
+	await expect(page.getByTestId('upload-banner').isVisible()).resolves.toBe(true);
+	await page.getByRole('button', { name: 'Copy embed code' }).click();
+	const code = await page.getByTestId('embed-code').inputValue();
+	const src = /src="([^"]+)"/.exec(code)?.[1].replace(/&amp;/g, '&') ?? '';
+	expect(src).toContain('/embed/model?');
+	expect(new URL(src, 'http://x').searchParams.get('seed')).toBeNull();
 	expect(errors).toEqual([]);
 	await page.close();
 }, 200_000);

@@ -38,7 +38,8 @@ const PAGES: [string, string][] = [
 	['embed-roi-align-pair', '/embed/roi-align-pair'],
 	['embed-compare', '/embed/compare'],
 	['embed-fpn-levels', '/embed/fpn-levels'],
-	['embed-training-targets', '/embed/training-targets']
+	['embed-training-targets', '/embed/training-targets'],
+	['embed-overview', '/embed/overview']
 ];
 /** Pages that run the model: shot once its status says ready. */
 const MODEL_PAGES: [string, string][] = [
@@ -85,7 +86,7 @@ async function main() {
 	mkdirSync(OUT, { recursive: true });
 	const { server, url } = await serveStatic(BUILD, BASE);
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-	// --only takes comma-separated parts of names: --only training,tut-rpn,stepper
+	// --only takes comma-separated parts of names: --only training,tut-rpn,stepper-0 (stages 1-9: stepper-0)
 	const want = (name: string) => !ONLY || ONLY.split(',').some((part) => name.includes(part));
 	try {
 		for (const v of VARIANTS) {
@@ -113,10 +114,10 @@ async function main() {
 				await shot(page, name);
 				await page.close();
 			}
-			if (want('stepper')) {
-				// one page, one model run; stages switched by the URL's own key handling (→)
+			if (want('stepper-0') || want('stepper-1')) {
+				// one page on the default scene's stored run; stages switched by the URL's own key handling (→)
 				const page = await ctx.newPage();
-				await page.goto(url + '/stepper?seed=11&stage=1');
+				await page.goto(url + '/stepper?stage=1');
 				await modelReady(page);
 				for (let s = 1; s <= STAGES; s++) {
 					if (s > 1) {

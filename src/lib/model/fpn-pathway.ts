@@ -2,7 +2,7 @@
 // 1×1 convolution, the upsampled sum from above and their sum M, in NCHW like every other map the pictures get.
 import type { Tensor } from '$lib/ops';
 import type { MaskRcnnNetwork } from './network';
-import { readFeature } from './run';
+import { liveTensors, readNchw } from './feature-map';
 import type { ModelTrace } from './trace';
 
 export interface FpnPathwayMaps {
@@ -18,17 +18,18 @@ export async function readFpnPathway(
 	trace: ModelTrace,
 	level: number
 ): Promise<FpnPathwayMaps> {
-	if (trace.features.c.some((t) => t.isDisposed))
+	const c = liveTensors(trace.features.c, 'readFpnPathway');
+	if (c.some((t) => t.isDisposed))
 		throw new Error(
 			'readFpnPathway: the trace was disposed (its feature maps are gone); run the model again'
 		);
-	const g = net.fpnPathway(trace.features.c, level);
+	const g = net.fpnPathway(c, level);
 	try {
 		return {
 			level,
-			lateral: await readFeature(g.lateral),
-			topDown: g.topDown ? await readFeature(g.topDown) : null,
-			merged: await readFeature(g.merged)
+			lateral: await readNchw(g.lateral),
+			topDown: g.topDown ? await readNchw(g.topDown) : null,
+			merged: await readNchw(g.merged)
 		};
 	} finally {
 		g.lateral.dispose();

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { assignFpnLevels, type Tensor } from '$lib/ops';
 import type { MaskRcnnNetwork } from './network';
 import { multiScaleRoiAlign } from './roi-align-gpu';
-import { inferLevelRange } from './run';
+import { liveTensors } from './feature-map';
+import { inferLevelRange } from './glue';
 import type { ModelTrace } from './trace';
 
 export interface HeadsOnBoxes {
@@ -30,7 +31,7 @@ export async function runHeadsOnBoxes(
 	const k = boxes.length / 4;
 	if (!Number.isInteger(k) || k === 0)
 		throw new Error(`runHeadsOnBoxes: boxes must be K×4 with K ≥ 1, got ${boxes.length}`);
-	const features = trace.features.p.slice(0, 4);
+	const features = liveTensors(trace.features.p.slice(0, 4), 'runHeadsOnBoxes');
 	if (features.some((t) => t.isDisposed))
 		throw new Error(
 			'runHeadsOnBoxes: the trace was disposed (its feature maps are gone); run the model again'

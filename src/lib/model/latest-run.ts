@@ -7,7 +7,8 @@ export interface Disposable {
 }
 
 export interface LatestRunCallbacks<I, R extends Disposable> {
-	run: (input: I) => Promise<R>;
+	/** `isCurrent()` stays true while no newer request (or cancel) has overtaken this run: gate partial results */
+	run: (input: I, isCurrent: () => boolean) => Promise<R>;
 	/** the newest result (the caller disposes the previous one it was showing) */
 	onResult: (result: R, input: I, ms: number) => void;
 	onError: (error: unknown, input: I) => void;
@@ -50,7 +51,7 @@ export class LatestRun<I, R extends Disposable> {
 		this.cb.onStart?.(input);
 		const t0 = performance.now();
 		try {
-			const result = await this.cb.run(input);
+			const result = await this.cb.run(input, () => id === this.#id && !this.#closed);
 			if (id !== this.#id || this.#closed)
 				result.dispose(); // overtaken: nobody will ever show it
 			else this.cb.onResult(result, input, performance.now() - t0);
@@ -62,6 +63,14 @@ export class LatestRun<I, R extends Disposable> {
 			this.#waiting = null;
 			if (next) void this.#start(next.id, next.input);
 		}
+	}
+
+	/** Forget pending requests and the run in flight (something else is on screen now); later requests work as usual. */
+	cancel(): void {
+		this.#id++;
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = null;
+		this.#waiting = null;
 	}
 
 	/** true while a forward pass is computing */

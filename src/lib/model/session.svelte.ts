@@ -1,11 +1,12 @@
 // One model on a page: loads the weights once, runs the newest input only ("latest wins", via LatestRun), falls
 // back to a smaller input size when a full-size run fails on a weak device, and reports what it is doing. Used by
 // /model, the stepper and the embeds, each with its own instance (a widget's state), sharing the loaded weights.
-import { tensorCount, type BackendChoice } from './backend';
+// It loads no tfjs at import time: './loader' and './backend' are imported when load() or a run first needs them,
+// so a page that only shows a precomputed trace (showPrecomputed) never downloads tfjs or the weights.
+import type { BackendChoice } from './backend';
 import { LatestRun } from './latest-run';
-import { loadModelOnce } from './loader';
 import type { MaskRcnnModel } from './model';
-import type { ModelTrace } from './trace';
+import type { ModelTrace, RunPart } from './trace';
 
 /** What a session runs on: RGB bytes and a name for the status line ("scene 11", "your picture"). */
 export interface SessionInput {
@@ -32,6 +33,10 @@ export class ModelSession<I extends SessionInput> {
 	shown: Shown<I> | null = $state.raw(null);
 	/** the label of the input being run, while a run is in flight */
 	running: string | null = $state(null);
+	/** the in-flight run's newest partial trace (RunOptions.onPart); null when no run is in flight */
+	partial: ModelTrace | null = $state.raw(null);
+	/** the parts the in-flight run has completed, in order */
+	parts: readonly RunPart[] = $state.raw([]);
 	/** what the newest run threw */
 	runError: unknown = $state.raw(null);
 	runMs = $state(0);
@@ -44,28 +49,26 @@ export class ModelSession<I extends SessionInput> {
 	#runner: LatestRun<I, ModelTrace>;
 	#last: I | null = null;
 	#onShown?: (s: Shown<I>) => void;
+	/** set once tfjs is loaded (load()), for the tensor count */
+	#tensorCount: (() => number) | null = null;
 
 	constructor(weightsUrl: string, opts: { delay?: number; onShown?: (s: Shown<I>) => void } = {}) {
 		this.#weightsUrl = weightsUrl;
 		this.#onShown = opts.onShown;
 		this.#runner = new LatestRun<I, ModelTrace>(
 			{
-				run: (input) => this.#run(input),
+				run: (input, isCurrent) => this.#run(input, isCurrent),
 				onStart: (input) => {
 					this.running = input.label;
+					this.#clearPartial();
 				},
 				onResult: (trace, input, ms) => {
-					const old = this.shown;
-					this.shown = { trace, input };
-					old?.trace.dispose(); // after the swap: views re-render with the new trace
-					this.running = null;
-					this.runError = null;
 					this.runMs = ms;
-					this.tensors = tensorCount();
-					this.#onShown?.(this.shown);
+					this.#show(trace, input);
 				},
 				onError: (e) => {
 					this.running = null;
+					this.#clearPartial();
 					if (!this.loadError) this.runError = e ?? new Error('the run failed');
 				}
 			},
@@ -79,38 +82,77 @@ export class ModelSession<I extends SessionInput> {
 		return this.loadError || this.runError ? 'error' : 'loading';
 	}
 
-	/** Starts (or joins) the weights download; a failed load may be retried. */
+	/** Starts (or joins) the weights download (and tfjs's, the first time); a failed load may be retried. */
 	load(): Promise<MaskRcnnModel> {
-		this.#modelPromise ??= loadModelOnce(this.#weightsUrl, (p) => {
-			this.progress = { loaded: p.loadedBytes, total: p.totalBytes };
-		}).then(
-			(r) => {
-				this.backend = r.backend;
-				this.model = r.model;
-				this.loadError = null;
-				return r.model;
-			},
-			(e) => {
-				this.#modelPromise = null;
-				this.loadError = e ?? new Error('the weights did not load');
-				throw e;
-			}
-		);
+		this.#modelPromise ??= Promise.all([import('./loader'), import('./backend')])
+			.then(([loader, backend]) => {
+				this.#tensorCount = backend.tensorCount;
+				return loader.loadModelOnce(this.#weightsUrl, (p) => {
+					this.progress = { loaded: p.loadedBytes, total: p.totalBytes };
+				});
+			})
+			.then(
+				(r) => {
+					this.backend = r.backend;
+					this.model = r.model;
+					this.loadError = null;
+					return r.model;
+				},
+				(e) => {
+					this.#modelPromise = null;
+					this.loadError = e ?? new Error('the weights did not load');
+					throw e;
+				}
+			);
 		return this.#modelPromise;
 	}
 
-	async #run(input: I): Promise<ModelTrace> {
+	async #run(input: I, isCurrent: () => boolean): Promise<ModelTrace> {
 		const m = await this.load();
 		const img = { ...input.image, channels: 3 as const };
-		if (this.smallInput !== null) return m.run(img, { inputSize: this.smallInput });
+		// a partial of a run that a newer request overtook is never shown
+		const onPart = (_: RunPart, partial: ModelTrace) => {
+			if (!isCurrent()) return;
+			this.partial = partial;
+			this.parts = partial.parts;
+		};
+		if (this.smallInput !== null) return m.run(img, { inputSize: this.smallInput, onPart });
 		try {
-			return await m.run(img);
+			return await m.run(img, { onPart });
 		} catch (e) {
 			// Out of GPU memory or a lost context on a small device: try once at a smaller size, and say so.
 			console.warn('full-size run failed, retrying smaller:', e);
 			this.smallInput = FALLBACK_SIZE;
-			return m.run(img, { inputSize: FALLBACK_SIZE });
+			this.#clearPartial(); // the failed attempt's partial holds freed tensors
+			return m.run(img, { inputSize: FALLBACK_SIZE, onPart });
 		}
+	}
+
+	#show(trace: ModelTrace, input: I): void {
+		const old = this.shown;
+		this.shown = { trace, input };
+		if (old && old.trace !== trace) old.trace.dispose(); // after the swap: views re-render with the new trace
+		this.running = null;
+		this.runError = null;
+		this.#clearPartial();
+		this.countTensors();
+		this.#onShown?.(this.shown);
+	}
+
+	#clearPartial(): void {
+		this.partial = null;
+		this.parts = [];
+	}
+
+	/**
+	 * Puts a precomputed trace (loadPrecomputedTrace) on screen without loading tfjs or the weights. A pending or
+	 * in-flight run is dropped: the newest thing asked for is this trace.
+	 */
+	showPrecomputed(trace: ModelTrace, input: I): void {
+		this.#runner.cancel();
+		this.#last = input;
+		this.runMs = 0;
+		this.#show(trace, input);
 	}
 
 	/** Runs the model on `input` once the burst of edits ends (at once for the first input or `immediate`). */
@@ -128,9 +170,9 @@ export class ModelSession<I extends SessionInput> {
 		else this.load().catch(() => {});
 	}
 
-	/** Refreshes the tensor count (for the status details). */
+	/** Refreshes the tensor count (for the status details; 0 while tfjs is not loaded). */
 	countTensors(): void {
-		this.tensors = tensorCount();
+		this.tensors = this.#tensorCount?.() ?? 0;
 	}
 
 	/** Drops pending runs and frees the trace on screen. */

@@ -1,6 +1,6 @@
 import type { Pathname } from '$app/types';
 
-/** The site's pages in reading order; the header and the landing page both list them. */
+/** The site's pages, the live network first (a newcomer starts there); the header and the landing page list them. */
 export interface NavItem {
 	path: Pathname;
 	title: string;
@@ -8,6 +8,22 @@ export interface NavItem {
 }
 
 export const NAV: NavItem[] = [
+	{
+		path: '/stepper',
+		title: 'Model stepper',
+		blurb:
+			'Walk through a real Mask R-CNN running in your browser, stage by stage, on a scene you can draw yourself.'
+	},
+	{
+		path: '/model',
+		title: 'Live model',
+		blurb: 'Run the network on a scene of your own or a photo, and see every detection and mask it finds.'
+	},
+	{
+		path: '/compare',
+		title: 'RoIPool vs RoIAlign',
+		blurb: 'Both ops on the same box: outputs, difference, and which input cells each output reads.'
+	},
 	{
 		path: '/roi-pool',
 		title: 'RoIPool',
@@ -17,11 +33,6 @@ export const NAV: NavItem[] = [
 		path: '/roi-align',
 		title: 'RoIAlign',
 		blurb: 'No rounding: sampling points, bilinear weights, border rules and the aligned half-pixel shift.'
-	},
-	{
-		path: '/compare',
-		title: 'RoIPool vs RoIAlign',
-		blurb: 'Both ops on the same box: outputs, difference, and which input cells each output reads.'
 	},
 	{
 		path: '/fpn-levels',
@@ -40,11 +51,5 @@ export const NAV: NavItem[] = [
 		title: 'Tutorials',
 		blurb:
 			'Notebook-style lessons with live panels, questions that ask for your prediction first, and PyTorch code for every number.'
-	},
-	{
-		path: '/stepper',
-		title: 'Model stepper',
-		blurb:
-			'Walk through a real Mask R-CNN running in your browser, stage by stage, on a scene you can draw yourself.'
 	}
 ];

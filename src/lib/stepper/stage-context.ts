@@ -1,6 +1,6 @@
 // The contract between the stepper page and its stage components: every stage gets the same props, draws the real
 // trace, and reports a selection change through `select` (the page keeps the selection in the URL).
-import type { MaskRcnnModel, ModelTrace } from '$lib/model';
+import type { MaskRcnnModel, ModelTrace } from '$lib/model/lite';
 import type { Scene } from '$lib/scenes';
 
 /** What the user has picked; every field is optional and validated by the page against the trace. */
@@ -18,7 +18,10 @@ export interface StepperSelection {
 }
 
 export interface StageProps {
-	model: MaskRcnnModel;
+	/** the loaded model; null while the trace on screen is a precomputed run (no tfjs, no weights yet) */
+	model: MaskRcnnModel | null;
+	/** asks the page for the live model on the scene on screen (the parts that re-run the network need it) */
+	goLive: () => void;
 	trace: ModelTrace;
 	/** the scene the model ran on; its instances are the ground truth (null for an uploaded photo) */
 	scene: Scene | null;

@@ -2,6 +2,7 @@
 // its body. The page derives everything (navigation, prev/next, embeds, the frame's heading and empty-state notice)
 // from this list, so adding a stage is one folder under stages/ and one entry here.
 import type { Component } from 'svelte';
+import type { RunPart } from '$lib/model/lite';
 import type { StageProps } from './stage-context';
 import StageInput from './stages/input/StageInput.svelte';
 import StageFeatures from './stages/features/StageFeatures.svelte';
@@ -24,17 +25,34 @@ export interface StageDef {
 	short: string;
 	/** what the body cannot draw without: with none in the trace, the frame says so instead */
 	needs?: 'proposals' | 'detections';
+	/** the part of a run it draws from: it appears as soon as a live run has finished that part */
+	part: RunPart;
 	component: Component<StageProps>;
 }
 
 export const STAGES: readonly StageDef[] = [
-	{ id: 1, slug: 'input', title: 'Input & transform', short: 'Input', component: StageInput },
-	{ id: 2, slug: 'features', title: 'Backbone & FPN', short: 'Features', component: StageFeatures },
-	{ id: 3, slug: 'anchors', title: 'Anchors', short: 'Anchors', component: StageAnchors },
-	{ id: 4, slug: 'rpn', title: 'Region proposal network', short: 'RPN', component: StageRpn },
+	{ id: 1, slug: 'input', part: 'input', title: 'Input & transform', short: 'Input', component: StageInput },
+	{
+		id: 2,
+		slug: 'features',
+		part: 'network',
+		title: 'Backbone & FPN',
+		short: 'Features',
+		component: StageFeatures
+	},
+	{ id: 3, slug: 'anchors', part: 'proposals', title: 'Anchors', short: 'Anchors', component: StageAnchors },
+	{
+		id: 4,
+		slug: 'rpn',
+		part: 'proposals',
+		title: 'Region proposal network',
+		short: 'RPN',
+		component: StageRpn
+	},
 	{
 		id: 5,
 		slug: 'nms',
+		part: 'proposals',
 		title: 'Non-maximum suppression',
 		short: 'NMS',
 		needs: 'proposals',
@@ -43,6 +61,7 @@ export const STAGES: readonly StageDef[] = [
 	{
 		id: 6,
 		slug: 'levels',
+		part: 'proposals',
 		title: 'FPN level choice',
 		short: 'Levels',
 		needs: 'proposals',
@@ -51,6 +70,7 @@ export const STAGES: readonly StageDef[] = [
 	{
 		id: 7,
 		slug: 'roi-align',
+		part: 'proposals',
 		title: 'RoIAlign on a real RoI',
 		short: 'RoIAlign',
 		needs: 'proposals',
@@ -59,6 +79,7 @@ export const STAGES: readonly StageDef[] = [
 	{
 		id: 8,
 		slug: 'box-head',
+		part: 'boxHead',
 		title: 'Box head',
 		short: 'Box head',
 		needs: 'proposals',
@@ -67,6 +88,7 @@ export const STAGES: readonly StageDef[] = [
 	{
 		id: 9,
 		slug: 'mask-head',
+		part: 'maskHead',
 		title: 'Mask head: sigmoid vs softmax',
 		short: 'Mask head',
 		needs: 'detections',
@@ -75,6 +97,7 @@ export const STAGES: readonly StageDef[] = [
 	{
 		id: 10,
 		slug: 'paste',
+		part: 'maskHead',
 		title: 'Paste & threshold',
 		short: 'Paste',
 		needs: 'detections',
@@ -83,11 +106,21 @@ export const STAGES: readonly StageDef[] = [
 	{
 		id: 11,
 		slug: 'training',
+		part: 'maskHead',
 		title: 'Training view',
 		short: 'Training',
 		needs: 'proposals',
 		component: StageTraining
 	}
 ];
+
+/** Each part of a run in words, for "Running the box head… (done: …)". */
+export const PART_NAMES: Record<RunPart, string> = {
+	input: 'the input transform',
+	network: 'the backbone and FPN',
+	proposals: 'the RPN and NMS',
+	boxHead: 'the box head',
+	maskHead: 'the mask head'
+};
 
 export const STAGE_IDS: readonly number[] = STAGES.map((s) => s.id);

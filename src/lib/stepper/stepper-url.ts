@@ -20,7 +20,11 @@ export interface StepperUrlState {
 }
 
 export const SEED_MAX = 2 ** 31 - 1;
-export const DEFAULT_SEED = 11;
+/**
+ * The landing page's scene (TRACE_PRESETS[0], a stored run), so /stepper opens at once on the picture the overview
+ * showed. It was 11 until the stored runs existed; embed codes write the seed out, so they kept their scene.
+ */
+export const DEFAULT_SEED = 2502;
 /** Generous upper bounds; the trace decides the real ones. */
 export const SELECTION_LIMITS = { roi: 9_999, det: 999, channel: 1_023, levelMin: 2, levelMax: 6 } as const;
 

@@ -37,3 +37,14 @@ export function levelColorValue(el: Element, k: number): string {
 	const name = Number.isInteger(k) && k >= 2 && k <= 6 ? `--level-${k}` : '--fg-muted';
 	return getComputedStyle(el).getPropertyValue(name).trim() || '#6b7280';
 }
+
+/** Black or white, whichever contrasts more (WCAG relative luminance) with an RGB colour: text on a class colour. */
+export function inkOn([r, g, b]: readonly [number, number, number]): '#000' | '#fff' {
+	const lin = (c: number) => {
+		const s = c / 255;
+		return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+	};
+	const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+	// contrast with black (l + 0.05) / 0.05 against white 1.05 / (l + 0.05)
+	return (l + 0.05) * (l + 0.05) >= 0.05 * 1.05 ? '#000' : '#fff';
+}

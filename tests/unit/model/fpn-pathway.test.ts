@@ -79,9 +79,12 @@ test.skipIf(!have)(
 );
 
 test.skipIf(!have)('a bad level is named, and the GPU tensors are freed after reading', async () => {
-	expect(() => model.network.fpnPathway(trace.features.c, 6)).toThrow(
-		/level must be an integer from 2 to 5, got 6/
-	);
+	expect(() =>
+		model.network.fpnPathway(
+			trace.features.c.map((f) => f.tensor!),
+			6
+		)
+	).toThrow(/level must be an integer from 2 to 5, got 6/);
 	const before = tf.memory().numTensors;
 	await readFpnPathway(model.network, trace, 3);
 	expect(tf.memory().numTensors).toBe(before);

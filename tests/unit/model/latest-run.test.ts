@@ -82,4 +82,31 @@ describe('LatestRun', () => {
 		r.request(3, true);
 		expect(pending).toHaveLength(2);
 	});
+
+	test('cancel drops the run in flight and pending requests; isCurrent turns false; later requests run', async () => {
+		const pending: { input: number; resolve: (r: Result) => void; isCurrent: () => boolean }[] = [];
+		const run = (input: number, isCurrent: () => boolean) =>
+			new Promise<Result>((resolve) => pending.push({ input, resolve, isCurrent }));
+		const shown: number[] = [];
+		const r = new LatestRun<number, Result>(
+			{ run, onResult: (x) => shown.push(x.input), onError: () => {} },
+			300
+		);
+		r.request(1, true);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(pending[0].isCurrent()).toBe(true);
+		r.request(2); // debounced, then cancelled before it starts
+		r.cancel();
+		expect(pending[0].isCurrent()).toBe(false);
+		const first = new Result(1);
+		pending[0].resolve(first);
+		await vi.advanceTimersByTimeAsync(400);
+		expect(first.disposed).toBe(true);
+		expect(pending).toHaveLength(1);
+		r.request(3, true);
+		await vi.advanceTimersByTimeAsync(0);
+		pending[1].resolve(new Result(3));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(shown).toEqual([3]);
+	});
 });

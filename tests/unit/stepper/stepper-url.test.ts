@@ -1,13 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { parseStepperParams, stepperToEntries, SEED_MAX } from '../../../src/lib/stepper/stepper-url';
+import {
+	DEFAULT_SEED,
+	parseStepperParams,
+	stepperToEntries,
+	SEED_MAX
+} from '../../../src/lib/stepper/stepper-url';
+import { TRACE_PRESETS } from '../../../src/lib/model/trace-presets';
 import { validateSelection } from '../../../src/lib/stepper/selection';
 
 const ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const parse = (q: string, stageIds = ids) => parseStepperParams(new URLSearchParams(q), stageIds);
 
 describe('parseStepperParams', () => {
-	test('defaults: first stage, seed 11, nothing picked', () => {
-		expect(parse('')).toEqual({ state: { stage: 1, seed: 11 }, notices: [] });
+	test('defaults: first stage, the landing scene, nothing picked', () => {
+		expect(parse('')).toEqual({ state: { stage: 1, seed: 2502 }, notices: [] });
+		// the default scene has a stored run, so /stepper opens without loading the model
+		expect(DEFAULT_SEED).toBe(TRACE_PRESETS[0].seed);
 	});
 	test('reads every valid key', () => {
 		const { state, notices } = parse('stage=9&seed=42&roi=3&det=2&channel=17&level=4&sample=8');
@@ -23,13 +31,13 @@ describe('parseStepperParams', () => {
 		const { state, notices } = parse(
 			`stage=<b>x</b>&seed=${SEED_MAX + 1}&roi=-1&det=1.5&channel=1e3&level=7&sample=x`
 		);
-		expect(state).toEqual({ stage: 1, seed: 11 });
+		expect(state).toEqual({ stage: 1, seed: 2502 });
 		expect(notices).toHaveLength(7);
 		expect(notices[0]).toContain('"<b>x</b>"'); // shown as text by the page, never as HTML
 	});
 	test('very long values are clipped in the notice', () => {
 		const { notices } = parse('seed=' + '9'.repeat(500));
-		expect(notices[0].length).toBeLessThan(120);
+		expect(notices[0].length).toBeLessThan(130);
 	});
 });
 

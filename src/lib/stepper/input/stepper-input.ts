@@ -8,4 +8,6 @@ export interface StepperInput {
 	image: RgbImage;
 	/** what it is, in words, for the status line */
 	label: string;
+	/** a seed's own scene (a stored run may exist for it), an edited scene, or an upload (never leaves the device) */
+	origin: { kind: 'seed'; seed: number } | { kind: 'drawn' } | { kind: 'upload' };
 }

@@ -1,0 +1,11 @@
+// Which inputs have a stored run of the real model (static/traces, made by `npm run traces`): a seed's own scene,
+// unedited, whose seed is a preset. The stepper shows that at once and loads tfjs only when the student asks for
+// the live model or changes the picture.
+import { TRACE_PRESETS, type TracePreset } from '$lib/model/lite';
+import type { StepperInput } from './input/stepper-input';
+
+export function storedRunFor(input: StepperInput): TracePreset | null {
+	if (input.origin.kind !== 'seed') return null;
+	const seed = input.origin.seed;
+	return TRACE_PRESETS.find((p) => p.seed === seed) ?? null;
+}
