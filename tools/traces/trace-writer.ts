@@ -82,7 +82,11 @@ export async function encodeTraceFiles(trace: ModelTrace, meta: TraceMeta): Prom
 	const { candidates, candidateLevels } = trace.proposals;
 	levels.forEach((l, i) => {
 		const mine = Array.from(candidates).filter((_, j) => candidateLevels[j] === i);
-		bin.add(`rpn.candidates.${i}`, [mine.length], Float32Array.from(mine, (a) => a - l.offset));
+		bin.add(
+			`rpn.candidates.${i}`,
+			[mine.length],
+			Float32Array.from(mine, (a) => a - l.offset)
+		);
 	});
 	levels.forEach((l, i) => {
 		const mine = Array.from(candidates).filter((_, j) => candidateLevels[j] === i);
