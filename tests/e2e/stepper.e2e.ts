@@ -30,7 +30,7 @@ async function stageShown(page: Page, id: number) {
 /** The scene controls (seed, drawing, upload) fold into a disclosure under the overview strip. */
 async function openSceneControls(page: Page) {
 	const d = page.getByTestId('scene-controls');
-	if ((await d.getAttribute('open')) === null) await d.locator('summary').click();
+	if ((await d.getAttribute('open')) === null) await d.locator('summary').first().click();
 }
 
 const attr = async (page: Page, name: string) => (await stepper(page).getAttribute(name)) ?? '';
@@ -47,6 +47,14 @@ test('/stepper walks every registered stage by keyboard, with no console errors 
 		.locator('[data-testid^="stage-tab-"]')
 		.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-testid')!.slice('stage-tab-'.length))));
 	expect(ids[0]).toBe(1);
+	await stageShown(page, ids[0]);
+	// counted the way the end of the test counts: after a step away and back, once the overview strip's preview
+	// reads (transient GPU copies) are done
+	await page.waitForTimeout(1500);
+	await page.keyboard.press('ArrowRight');
+	await stageShown(page, ids[1]);
+	await page.waitForTimeout(1500);
+	await page.keyboard.press('ArrowLeft');
 	await stageShown(page, ids[0]);
 	const baseline = Number(await attr(page, 'data-num-tensors'));
 	expect(baseline).toBeGreaterThan(0);
