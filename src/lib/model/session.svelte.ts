@@ -5,6 +5,7 @@
 // so a page that only shows a precomputed trace (showPrecomputed) never downloads tfjs or the weights.
 import type { BackendChoice } from './backend';
 import { LatestRun } from './latest-run';
+import { guardAddressForTfjs } from './url-flags';
 import type { MaskRcnnModel } from './model';
 import type { ModelTrace, RunPart } from './trace';
 
@@ -84,6 +85,8 @@ export class ModelSession<I extends SessionInput> {
 
 	/** Starts (or joins) the weights download (and tfjs's, the first time); a failed load may be retried. */
 	load(): Promise<MaskRcnnModel> {
+		// tfjs reads the address when it loads: it must see none of ?tfjsflags= or a malformed %
+		if (!this.#modelPromise) guardAddressForTfjs();
 		this.#modelPromise ??= Promise.all([import('./loader'), import('./backend')])
 			.then(([loader, backend]) => {
 				this.#tensorCount = backend.tensorCount;
