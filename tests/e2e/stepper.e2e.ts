@@ -346,3 +346,49 @@ test('an empty scene (no shapes) runs, and every stage shows it as an ordinary r
 	expect(errors).toEqual([]);
 	await page.close();
 }, 300_000);
+
+// Issue 16 item 2: a lost WebGL context mid-run used to leave "Running the model…" on screen for good.
+test('a WebGL context lost in the middle of a run ends in a clear message, and Try again runs the model afresh', async () => {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(String(e)));
+	// keep every WebGL context the page makes, so the test can take them away as a browser would
+	await page.addInitScript(() => {
+		const made: WebGLRenderingContext[] = [];
+		(globalThis as unknown as { __gls: WebGLRenderingContext[] }).__gls = made;
+		// tfjs draws on an OffscreenCanvas where there is one, else on a canvas element
+		for (const proto of [HTMLCanvasElement.prototype, globalThis.OffscreenCanvas?.prototype]) {
+			if (!proto) continue;
+			const orig = proto.getContext as (...a: unknown[]) => unknown;
+			(proto as { getContext: unknown }).getContext = function (this: unknown, ...args: unknown[]) {
+				const ctx = orig.apply(this, args);
+				if (ctx && /webgl/.test(String(args[0]))) made.push(ctx as WebGLRenderingContext);
+				return ctx;
+			};
+		}
+	});
+	const { inject } = await import('vitest');
+	await page.goto(inject('baseUrl') + '/stepper?seed=11&stage=4');
+	await page.getByTestId('running').waitFor({ timeout: 30_000 });
+	await page.waitForFunction(
+		() => (globalThis as unknown as { __gls: unknown[] }).__gls.length > 0,
+		undefined,
+		{
+			timeout: 60_000
+		}
+	);
+	await page.waitForTimeout(1500);
+	await page.evaluate(() => {
+		for (const gl of (globalThis as unknown as { __gls: WebGLRenderingContext[] }).__gls)
+			gl.getExtension('WEBGL_lose_context')?.loseContext();
+	});
+	const alert = page.getByRole('alert').filter({ hasText: 'context was lost' });
+	await alert.waitFor({ timeout: 60_000 });
+	await alert.getByRole('button', { name: 'Try again' }).click();
+	await ready(page);
+	await stageShown(page, 4);
+	await expect(page.getByTestId('backend').textContent()).resolves.toMatch(/Backend:? (webgl|wasm)/);
+	expect(await page.getByText('resizes pictures to 320 px').count()).toBe(0);
+	expect(errors).toEqual([]);
+	await page.close();
+}, 300_000);

@@ -69,6 +69,12 @@ export class ModelSession<I extends SessionInput> {
 				},
 				onError: (e) => {
 					this.running = null;
+					if (e instanceof Error && e.name === 'ContextLostError') {
+						// the model's weights lived on the lost context: "Try again" loads them onto a new backend
+						this.#modelPromise = null;
+						this.model = null;
+						this.backend = null;
+					}
 					this.#clearPartial();
 					if (!this.loadError) this.runError = e ?? new Error('the run failed');
 				}
@@ -119,15 +125,20 @@ export class ModelSession<I extends SessionInput> {
 			this.partial = partial;
 			this.parts = partial.parts;
 		};
-		if (this.smallInput !== null) return m.run(img, { inputSize: this.smallInput, onPart });
+		const { unlessContextLost } = await import('./context-loss');
+		const run = (size?: number) =>
+			unlessContextLost(m.run(img, size === undefined ? { onPart } : { inputSize: size, onPart }));
+		if (this.smallInput !== null) return run(this.smallInput);
 		try {
-			return await m.run(img, { onPart });
+			return await run();
 		} catch (e) {
-			// Out of GPU memory or a lost context on a small device: try once at a smaller size, and say so.
+			// Only a device that ran out of GPU memory gets the smaller size (and is told so): an input the model
+			// cannot take, or a lost context, must not change what every later link shows.
+			if (!isOutOfMemory(e)) throw e;
 			console.warn('full-size run failed, retrying smaller:', e);
 			this.smallInput = FALLBACK_SIZE;
 			this.#clearPartial(); // the failed attempt's partial holds freed tensors
-			return m.run(img, { inputSize: FALLBACK_SIZE, onPart });
+			return run(FALLBACK_SIZE);
 		}
 	}
 
@@ -183,4 +194,12 @@ export class ModelSession<I extends SessionInput> {
 		this.#runner.close();
 		this.shown?.trace.dispose();
 	}
+}
+
+/** tfjs's and the browsers' words for a GPU that could not allocate what a full-size run needs. */
+export function isOutOfMemory(e: unknown): boolean {
+	const msg = e instanceof Error ? `${e.name} ${e.message}` : String(e);
+	return /out of memory|\bOOM\b|could not allocate|failed to allocate|failed to create|greater than WebGL maximum|max texture size/i.test(
+		msg
+	);
 }
