@@ -35,7 +35,7 @@ export async function loadWeights(baseUrl: string, opts: LoadOptions = {}): Prom
 		throw new Error(`Could not fetch the weights manifest ${manifestUrl}: ${String(e)}`);
 	});
 	if (!res.ok) throw new Error(`Weights manifest ${manifestUrl} is missing (HTTP ${res.status})`);
-	const manifest = parseManifest(await res.json(), manifestUrl);
+	const manifest = parseManifest(await readJson(res, manifestUrl), manifestUrl);
 	const totalBytes = manifest.shards.reduce((a, s) => a + s.byteLength, 0);
 	const cache = await openCache(opts.cacheName === undefined ? CACHE : opts.cacheName);
 
@@ -73,6 +73,21 @@ export async function loadWeights(baseUrl: string, opts: LoadOptions = {}): Prom
 		tensors.set(w.name, { shape: w.shape, data });
 	}
 	return { manifest, tensors };
+}
+
+/** The manifest's JSON, or an error that names the file (JSON.parse's own message names neither file nor cause). */
+async function readJson(res: Response, url: string): Promise<unknown> {
+	const text = await res.text().catch((e: unknown) => {
+		throw new Error(`Could not read the weights manifest ${url}: ${String(e)}`);
+	});
+	try {
+		return JSON.parse(text);
+	} catch (e) {
+		const start = JSON.stringify(text.slice(0, 20));
+		throw new Error(
+			`Weights manifest ${url} is not valid JSON (it begins ${start}${text.length > 20 ? '…' : ''}; ${e instanceof Error ? e.message : String(e)})`
+		);
+	}
 }
 
 async function openCache(name: string | null): Promise<Cache | null> {

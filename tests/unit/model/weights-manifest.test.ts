@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadWeights } from '../../../src/lib/model/load-weights';
+import { parseManifest } from '../../../src/lib/model/manifest';
 
 // Checks the shipped weights are self-consistent (sizes, hashes, offsets) and within the size budget.
 const DIR = join(import.meta.dirname, '..', '..', '..', 'static', 'weights', 'shapes-mrcnn-r10s');
@@ -54,5 +56,220 @@ describe('static/weights/shapes-mrcnn-r10s', () => {
 		expect(a.image_size).toBe(512);
 		expect(a.anchor_sizes).toHaveLength(5);
 		expect(manifest.normalization.mean).toHaveLength(3);
+	});
+});
+
+// A broken or hostile manifest is refused with the file and the field named, before any shard is fetched or any
+// buffer allocated; nothing reaches the page as a bare JSON.parse or TypeError message.
+const URL_ = '/weights/m/manifest.json';
+const shipped = () => JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
+type Json = ReturnType<typeof shipped>;
+
+/** A fetch that serves `manifest` as the manifest and counts every other request (shards). */
+function stubFetch(manifest: string) {
+	const asked: string[] = [];
+	const doFetch = (async (input: string | URL | Request) => {
+		const url = String(input);
+		asked.push(url);
+		if (url === URL_) return new Response(manifest);
+		const file = url.slice(url.lastIndexOf('/') + 1);
+		return new Response(readFileSync(join(DIR, file)));
+	}) as typeof fetch;
+	return { doFetch, asked };
+}
+const load = (manifest: string) => {
+	const { doFetch, asked } = stubFetch(manifest);
+	return { asked, done: loadWeights('/weights/m', { fetch: doFetch, cacheName: null }) };
+};
+const broken = (edit: (m: Json) => void) => {
+	const m = shipped();
+	edit(m);
+	return () => parseManifest(m, URL_);
+};
+
+describe('a manifest that is not JSON', () => {
+	it('names the file and says it is not JSON (and how it begins), not JSON.parse alone', async () => {
+		const { done, asked } = load('<!doctype html><p>Not found</p>');
+		await expect(done).rejects.toThrow(
+			`Weights manifest ${URL_} is not valid JSON (it begins "<!doctype html><p>No"…;`
+		);
+		expect(asked).toEqual([URL_]);
+		await expect(load('{"format": ').done).rejects.toThrow(/manifest\.json is not valid JSON/);
+	});
+});
+
+describe('parseManifest names the field that is wrong', () => {
+	it('accepts the shipped manifest as it is', () => {
+		expect(parseManifest(shipped(), URL_)).toEqual(shipped());
+	});
+
+	const cases: [string, (m: Json) => void, RegExp][] = [
+		[
+			'weights not an array',
+			(m) => (m.weightsManifest[0].weights = 5),
+			/weightsManifest\[0\]\.weights must be an array/
+		],
+		[
+			'group not an object',
+			(m) => (m.weightsManifest = [null]),
+			/weightsManifest\[0\]\.weights must be an array/
+		],
+		['weightsManifest not an array', (m) => (m.weightsManifest = {}), /exactly one weightsManifest group/],
+		[
+			'an entry not an object',
+			(m) => (m.weightsManifest[0].weights[2] = 'w'),
+			/weights\[2\] is not an object/
+		],
+		[
+			'shape a string',
+			(m) => (m.weightsManifest[0].weights[3].shape = '16x3'),
+			/weights\[3\]\): shape "16x3" is not an array of non-negative integers/
+		],
+		[
+			'shape negative',
+			(m) => (m.weightsManifest[0].weights[3].shape = [-16, 3]),
+			/weights\[3\]\): shape \[-16,3\] is not an array of non-negative/
+		],
+		[
+			'shape fractional',
+			(m) => (m.weightsManifest[0].weights[0].shape = [1.5]),
+			/weights\[0\]\): shape \[1\.5\]/
+		],
+		[
+			'dtype float16',
+			(m) => (m.weightsManifest[0].weights[1].dtype = 'float16'),
+			/tensor "backbone\.body\.conv1\.bias" \(weightsManifest\[0\]\.weights\[1\]\) has dtype "float16"; only float32/
+		],
+		[
+			'name missing',
+			(m) => delete m.weightsManifest[0].weights[4].name,
+			/weights\[4\]\.name undefined is not a tensor name/
+		],
+		[
+			'name twice',
+			(m) => (m.weightsManifest[0].weights[1].name = m.weightsManifest[0].weights[0].name),
+			/weights\[1\]\) appears twice/
+		],
+		[
+			'shard index',
+			(m) => (m.weightsManifest[0].weights[0].shard = 7),
+			/weights\[0\]\) points at missing shard 7/
+		],
+		[
+			'byteOffset',
+			(m) => (m.weightsManifest[0].weights[0].byteOffset = -4),
+			/weights\[0\]\): byteOffset -4 is not a non-negative integer/
+		],
+		[
+			'byteLength vs shape',
+			(m) => (m.weightsManifest[0].weights[0].byteLength += 4),
+			/weights\[0\]\): byteLength \d+ is not 4 × \d+ \(its shape\)/
+		],
+		[
+			'tensor past its shard',
+			(m) => (m.weightsManifest[0].weights[0].byteOffset = 3608508),
+			/does not fit its shard group1-shard1of2\.bin/
+		],
+		[
+			'shard of 2^40 bytes',
+			(m) => (m.shards[0].byteLength = 2 ** 40),
+			/shards\[0\]\.byteLength 1099511627776 \(group1-shard1of2\.bin\) is over the 67108864 byte limit/
+		],
+		[
+			'shard 4 bytes longer than its tensors',
+			(m) => (m.shards[1].byteLength += 4),
+			/shards\[1\]\.byteLength 3238804 \(group1-shard2of2\.bin\) is not the 3238800 bytes of its tensors/
+		],
+		[
+			'shard length a string',
+			(m) => (m.shards[1].byteLength = '3238800'),
+			/shards\[1\]\.byteLength "3238800" is not a positive integer/
+		],
+		[
+			'shards over 256 MiB in all',
+			(m) =>
+				(m.shards = Array.from({ length: 5 }, (_, i) => ({
+					...m.shards[0],
+					path: `s${i}.bin`,
+					byteLength: 60 * 2 ** 20
+				}))),
+			/shards add up to 314572800 bytes, over the 268435456 byte limit/
+		],
+		[
+			'shard path climbing out',
+			(m) => (m.shards[0].path = '../../secret.bin'),
+			/shards\[0\]\.path "\.\.\/\.\.\/secret\.bin" is not a plain file name/
+		],
+		[
+			'shard path another host',
+			(m) => (m.shards[0].path = 'https://example.com/x.bin'),
+			/shards\[0\]\.path .* is not a plain file name/
+		],
+		[
+			'sha256',
+			(m) => (m.shards[0].sha256 = 'abc'),
+			/shards\[0\]\.sha256 "abc" is not 64 lowercase hex digits/
+		],
+		['no classNames', (m) => delete m.classNames, /classNames must be an array of strings/],
+		[
+			'architecture widths',
+			(m) => (m.architecture.backbone.widths = 'wide'),
+			/architecture\.backbone\.widths "wide" is not a list of positive integers/
+		],
+		[
+			'architecture depths per width',
+			(m) => m.architecture.backbone.depths.pop(),
+			/architecture\.backbone\.depths \[2,2,2\] is not a list of 4 positive integers/
+		],
+		[
+			'architecture image size',
+			(m) => (m.architecture.image_size = 0),
+			/architecture\.image_size 0 is not a positive integer/
+		],
+		[
+			'architecture mean',
+			(m) => (m.architecture.image_mean = [0.5]),
+			/architecture\.image_mean \[0\.5\] is not a list of 3 positive numbers/
+		],
+		['architecture rpn', (m) => delete m.architecture.rpn, /architecture\.rpn undefined is not an object/],
+		[
+			'architecture thresholds',
+			(m) => (m.architecture.roi_heads.box_nms_thresh = 5),
+			/architecture\.roi_heads\.box_nms_thresh 5 is not a number from 0 to 1/
+		]
+	];
+	it.each(cases)('%s', (_, edit, message) => {
+		const parse = broken(edit);
+		expect(parse).toThrow(message);
+		expect(parse).toThrow(URL_ + ': '); // the file, first
+	});
+
+	it('a very long bad value is clipped in the message', () => {
+		const parse = broken((m) => (m.shards[0].path = 'x/'.repeat(5000)));
+		expect(parse).toThrow(/"(x\/){19}x…/);
+		try {
+			parse();
+		} catch (e) {
+			expect((e as Error).message.length).toBeLessThan(200);
+		}
+	});
+});
+
+describe('loadWeights refuses a bad size before fetching or allocating anything', () => {
+	it('a shard byteLength of 2^40 is named, with the file, and no shard is fetched', async () => {
+		const m = shipped();
+		m.shards[0].byteLength = 2 ** 40;
+		const { done, asked } = load(JSON.stringify(m));
+		await expect(done).rejects.toThrow(
+			`${URL_}: shards[0].byteLength 1099511627776 (group1-shard1of2.bin) is over the 67108864 byte limit for one shard`
+		);
+		expect(asked).toEqual([URL_]);
+	});
+
+	it('the shipped manifest still loads every tensor through the same stub', async () => {
+		const { done, asked } = load(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
+		const { tensors } = await done;
+		expect(tensors.size).toBe(shipped().weightsManifest[0].weights.length);
+		expect(asked).toHaveLength(3);
 	});
 });
