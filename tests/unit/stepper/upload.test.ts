@@ -1,24 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_UPLOAD_BYTES, fitWithin, uploadProblem } from '../../../src/lib/stepper/input/upload';
-
-describe('uploadProblem', () => {
-	const png = { name: 'shapes.png', type: 'image/png', size: 1000 };
-	test('accepts an ordinary image up to the limit', () => {
-		expect(uploadProblem(png)).toBeNull();
-		expect(uploadProblem({ ...png, size: MAX_UPLOAD_BYTES })).toBeNull();
-	});
-	test('refuses non-images, SVG, empty and oversized files with a reason', () => {
-		expect(uploadProblem({ name: 'notes.pdf', type: 'application/pdf', size: 10 })).toMatch(/not an image/);
-		expect(uploadProblem({ name: 'x', type: '', size: 10 })).toMatch(/unknown/);
-		expect(uploadProblem({ ...png, type: 'image/svg+xml' })).toMatch(/SVG/);
-		expect(uploadProblem({ ...png, size: 0 })).toMatch(/empty/);
-		expect(uploadProblem({ ...png, size: MAX_UPLOAD_BYTES + 1 })).toMatch(/20\.0 MB; the limit is 20 MB/);
-	});
-	test('long names are shortened in the message', () => {
-		const msg = uploadProblem({ name: 'a'.repeat(200), type: 'text/plain', size: 1 })!;
-		expect(msg.length).toBeLessThan(120);
-	});
-});
+// (what uploads are refused, and why, is in sniff-upload.test.ts)
+import { fitWithin } from '../../../src/lib/stepper/input/upload';
 
 describe('fitWithin', () => {
 	test('small pictures are never upscaled', () => {
