@@ -2,6 +2,8 @@
 // (A resource cache, not UI state: every widget still owns its own inputs and outputs.)
 import { chooseBackend, type BackendChoice } from './backend';
 import { resetWebglBackend, watchContext } from './context-loss';
+
+export { unlessContextLost } from './context-loss';
 import type { LoadProgress } from './load-weights';
 import { MaskRcnnModel } from './model';
 import { WASM_PATHS } from './wasm-paths';

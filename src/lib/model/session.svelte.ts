@@ -50,6 +50,8 @@ export class ModelSession<I extends SessionInput> {
 	#runner: LatestRun<I, ModelTrace>;
 	#last: I | null = null;
 	#onShown?: (s: Shown<I>) => void;
+	/** from the loader once tfjs is loaded: rejects a run whose WebGL context is lost (context-loss.ts) */
+	#unlessLost: (<T>(work: Promise<T>) => Promise<T>) | null = null;
 	/** set once tfjs is loaded (load()), for the tensor count */
 	#tensorCount: (() => number) | null = null;
 
@@ -96,6 +98,7 @@ export class ModelSession<I extends SessionInput> {
 		this.#modelPromise ??= Promise.all([import('./loader'), import('./backend')])
 			.then(([loader, backend]) => {
 				this.#tensorCount = backend.tensorCount;
+				this.#unlessLost = loader.unlessContextLost ?? null;
 				return loader.loadModelOnce(this.#weightsUrl, (p) => {
 					this.progress = { loaded: p.loadedBytes, total: p.totalBytes };
 				});
@@ -125,9 +128,9 @@ export class ModelSession<I extends SessionInput> {
 			this.partial = partial;
 			this.parts = partial.parts;
 		};
-		const { unlessContextLost } = await import('./context-loss');
+		const guard = this.#unlessLost ?? (<T>(work: Promise<T>) => work);
 		const run = (size?: number) =>
-			unlessContextLost(m.run(img, size === undefined ? { onPart } : { inputSize: size, onPart }));
+			guard(m.run(img, size === undefined ? { onPart } : { inputSize: size, onPart }));
 		if (this.smallInput !== null) return run(this.smallInput);
 		try {
 			return await run();

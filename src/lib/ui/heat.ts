@@ -1,6 +1,7 @@
 // Colours for feature values: a diverging scale around 0 for signed maps, greys for non-negative ones (light = 0, so
 // the dark box outline and the coloured overlays stay visible on top).
 import { interpolateGreys, interpolatePRGn, scaleDiverging, scaleSequential, rgb } from 'd3';
+import { inkOn } from './colors';
 import { lutOf, lutToRgba } from './raster';
 
 export interface Heat {
@@ -29,10 +30,10 @@ export function heatScale(values: ArrayLike<number>): Heat {
 		const s = scaleDiverging(interpolatePRGn).domain([-m, 0, m]);
 		color = (v) => s(v);
 	}
+	// black or white, whichever has the higher WCAG contrast on the cell (a luminance cut-off left 3.7:1 on greens)
 	const ink = (v: number) => {
 		const c = rgb(color(v));
-		const lum = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-		return lum > 140 ? '#111' : '#fff';
+		return inkOn([c.r, c.g, c.b]) === '#000' ? '#111' : '#fff';
 	};
 	return { fill: color, ink, min, max };
 }

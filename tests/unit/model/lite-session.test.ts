@@ -25,7 +25,10 @@ vi.mock('../../../src/lib/model/loader', () => {
 			return trace;
 		}
 	} as unknown as MaskRcnnModel;
-	return { loadModelOnce: async () => ({ model, backend: { name: 'cpu', reasons: [] } }) };
+	return {
+		loadModelOnce: async () => ({ model, backend: { name: 'cpu', reasons: [] } }),
+		unlessContextLost: <T>(work: Promise<T>) => work
+	};
 });
 
 const input = (label: string): SessionInput => ({
