@@ -2,7 +2,11 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
-import { rehypeKatexSvelte, rehypeTutorialOutline } from './src/lib/tutorial/markdown-plugins.js';
+import {
+	rehypeFocusableCode,
+	rehypeKatexSvelte,
+	rehypeTutorialOutline
+} from './src/lib/tutorial/markdown-plugins.js';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /mask-rcnn-explainer).
 const rawBase = process.env.BASE_PATH ?? '';
@@ -22,7 +26,7 @@ const config = {
 		mdsvex({
 			extensions: ['.md'],
 			remarkPlugins: [remarkMath],
-			rehypePlugins: [rehypeKatexSvelte, rehypeTutorialOutline]
+			rehypePlugins: [rehypeKatexSvelte, rehypeTutorialOutline, rehypeFocusableCode]
 		})
 	],
 	kit: {

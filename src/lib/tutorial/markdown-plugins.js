@@ -81,3 +81,21 @@ export function rehypeTutorialOutline() {
 		file.data.fm = { ...(file.data.fm ?? {}), toc, questions };
 	};
 }
+
+const FOCUSABLE_PRE = 'tabindex="0" role="region" aria-label="code"';
+
+/**
+ * Makes every code block focusable: a long line scrolls sideways, and a scrolling region must be reachable by
+ * keyboard (WCAG 2.1.1). mdsvex hands highlighted fences over as raw HTML, plain ones as elements: both are covered.
+ */
+export function rehypeFocusableCode() {
+	return (tree) => {
+		visit(tree, 'element', (node) => {
+			if (node.tagName !== 'pre') return;
+			node.properties = { ...node.properties, tabIndex: 0, role: 'region', ariaLabel: 'code' };
+		});
+		visit(tree, 'raw', (node) => {
+			node.value = node.value.replace(/<pre(?![^>]*tabindex)/g, `<pre ${FOCUSABLE_PRE}`);
+		});
+	};
+}

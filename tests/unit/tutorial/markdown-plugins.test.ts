@@ -2,6 +2,7 @@ import { compile } from 'mdsvex';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import {
+	rehypeFocusableCode,
 	rehypeKatexSvelte,
 	rehypeTutorialOutline,
 	slugify
@@ -10,7 +11,7 @@ import {
 async function build(md: string) {
 	const out = await compile(md, {
 		remarkPlugins: [remarkMath],
-		rehypePlugins: [rehypeKatexSvelte, rehypeTutorialOutline]
+		rehypePlugins: [rehypeKatexSvelte, rehypeTutorialOutline, rehypeFocusableCode]
 	});
 	if (!out) throw new Error('mdsvex returned nothing');
 	return out.code;
@@ -22,6 +23,13 @@ describe('tutorial Markdown plugins', () => {
 		expect(code).toContain('{@html "<span class=\\"katex\\">');
 		expect(code).toContain('katex-display');
 		expect(code).not.toMatch(/class="math-inline"/);
+	});
+
+	it('makes code blocks focusable regions, so a keyboard can scroll a long line', async () => {
+		const code = await build('Text.\n\n```python\nx = 1\n```\n\n```\nplain = 2\n```\n');
+		const pres = code.match(/<pre[^>]*>/g) ?? [];
+		expect(pres.length).toBe(2);
+		for (const p of pres) expect(p).toMatch(/tabindex="0" role="region" aria-label="code"/);
 	});
 
 	it('fails the build on bad TeX, naming the formula', async () => {
