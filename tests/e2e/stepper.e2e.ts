@@ -392,3 +392,48 @@ test('a WebGL context lost in the middle of a run ends in a clear message, and T
 	expect(errors).toEqual([]);
 	await page.close();
 }, 300_000);
+
+// Issue 16: ten live runs on different scenes from the UI (with stage switches) must not grow the GPU tensor count
+// (after the 10th run within 5 % of after the 1st). The JS heap (after a forced GC, via CDP) is printed, not yet
+// asserted: it grows ~0.6 MB a run here, an open finding of issue 16.
+test('ten runs on different scenes keep the tensor count flat', async () => {
+	const { page, errors } = await open(browser, '/stepper?seed=21&stage=4');
+	const cdp = await page.context().newCDPSession(page);
+	const heap = async () => {
+		await cdp.send('HeapProfiler.collectGarbage');
+		return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+	};
+	const seen: { tensors: number; heap: number }[] = [];
+	await openSceneControls(page);
+	for (let i = 0; i < 10; i++) {
+		if (i > 0) {
+			await page.getByTestId('seed-input').fill(String(21 + i));
+			await page.getByRole('button', { name: 'Show', exact: true }).click();
+			await page.waitForFunction(
+				(s) =>
+					document
+						.querySelector('[data-testid="scene-controls"] summary')
+						?.textContent?.includes(`scene ${s}`),
+				21 + i
+			);
+		}
+		await ready(page);
+		// a stage switch there and back reads feature maps and frees them again
+		await page.keyboard.press('ArrowRight');
+		await stageShown(page, 5);
+		await page.keyboard.press('ArrowLeft');
+		await stageShown(page, 4);
+		await page.waitForTimeout(1000);
+		seen.push({ tensors: Number(await attr(page, 'data-num-tensors')), heap: await heap() });
+	}
+	const [first, last] = [seen[0], seen[seen.length - 1]];
+	console.info(
+		`10 runs: tensors ${seen.map((s) => s.tensors).join(', ')}; heap MB ${seen
+			.map((s) => (s.heap / 1e6).toFixed(1))
+			.join(', ')}`
+	);
+	expect(first.tensors).toBeGreaterThan(0);
+	expect(Math.abs(last.tensors - first.tensors)).toBeLessThanOrEqual(0.05 * first.tensors);
+	expect(errors).toEqual([]);
+	await page.close();
+}, 600_000);
