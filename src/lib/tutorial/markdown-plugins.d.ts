@@ -5,3 +5,4 @@ export function rehypeKatexSvelte(): (
 ) => void;
 export function rehypeTutorialOutline(): (tree: unknown, file: { data: Record<string, unknown> }) => void;
 export function slugify(text: string): string;
+export function rehypeFocusableCode(): (tree: unknown) => void;
