@@ -27,7 +27,7 @@ function watch(page: Page): Traffic {
 	const t: Traffic = { jsGzip: 0, weights: 0, tfjsChunks: 0 };
 	page.on('response', async (r) => {
 		const url = r.url();
-		if (url.includes('/weights/')) t.weights++;
+		if (url.includes('/weights/') && !url.includes('/traces/')) t.weights++; // not the stored runs beside them
 		if (!url.endsWith('.js')) return;
 		try {
 			const body = await r.body();

@@ -15,7 +15,8 @@ useBrowser((b) => (browser = b));
 function weightRequests(page: Page): string[] {
 	const seen: string[] = [];
 	page.on('request', (r) => {
-		if (r.url().includes('/weights/')) seen.push(r.url());
+		// the model's manifest and shards; its stored runs (…/traces/…) live beside them and are fine
+		if (r.url().includes('/weights/') && !r.url().includes('/traces/')) seen.push(r.url());
 	});
 	return seen;
 }

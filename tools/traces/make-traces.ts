@@ -1,5 +1,5 @@
 // Precomputed traces for the landing page and the presets (issue 14): the shipped model on tfjs's CPU backend in
-// Node, on scenes it gets exactly right, written as static/traces/<id>/{trace.json,trace.bin,features.bin} and
+// Node, on scenes it gets exactly right, written as static/weights/<model>/traces/<id>/{trace.json,trace.bin,features.bin} and
 // src/lib/model/trace-presets.ts (the list, landing scene first). Regenerate after every retrain:
 //   npm run traces                     (= npx tsx tools/traces/make-traces.ts)
 //   npx tsx tools/traces/make-traces.ts --from 2500 --to 3500 --max-runs 40
@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_MODEL } from '../../src/lib/model/default-model';
 import { parseManifest } from '../../src/lib/model/manifest';
 import { MaskRcnnModel } from '../../src/lib/model/model';
-import { loadPrecomputedTrace } from '../../src/lib/model/precomputed';
+import { loadPrecomputedTrace, storedRunPath } from '../../src/lib/model/precomputed';
 import type { ModelTrace } from '../../src/lib/model/trace';
 import { generateScene, type Scene } from '../../src/lib/scenes';
 import { weightsFingerprint } from '../../src/lib/model/trace-format';
@@ -40,7 +40,8 @@ for (const [lo, hi, what] of [
 		throw new Error(`--from ${FROM} --to ${TO} overlaps the ${what} seeds ${lo}..${hi - 1}`);
 
 const WEIGHTS = 'static/weights';
-const OUT = 'static/traces';
+// beside the weights that made them: static/weights/<model>/traces/<id>/
+const OUT = `static${storedRunPath('').replace(/\/$/, '')}`;
 const PRESETS_TS = 'src/lib/model/trace-presets.ts';
 
 const manifest = parseManifest(
@@ -145,7 +146,7 @@ for (const p of presets) {
 	writeFileSync(join(dir, 'trace.bin'), files.traceBin);
 	writeFileSync(join(dir, 'features.bin'), files.featuresBin);
 	// a quick replay, so a broken file never leaves this script (the unit test compares it with a live run)
-	const replay = await loadPrecomputedTrace(`/traces/${id}`, imageOf(p.scene), fileFetch('static'));
+	const replay = await loadPrecomputedTrace(storedRunPath(id), imageOf(p.scene), fileFetch('static'));
 	if (replay.detections.scores.join() !== p.trace.detections.scores.join())
 		throw new Error(`${dir}: the replay's detections differ from the run's`);
 	const gz = (b: Uint8Array) => gzipSync(b, { level: 9 }).length;

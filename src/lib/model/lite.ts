@@ -22,6 +22,7 @@ export { LatestRun, type Disposable } from './latest-run';
 export { readFeature, previewOf } from './feature-map';
 export {
 	loadPrecomputedTrace,
+	storedRunPath,
 	checkTraceWeights,
 	weightsFingerprint,
 	type PrecomputedImage

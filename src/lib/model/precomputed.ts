@@ -1,7 +1,8 @@
-// A precomputed trace (static/traces/<id>/, format in trace-format.ts) replayed into a ModelTrace without tfjs or
+// A precomputed trace (static/weights/<model>/traces/<id>/, format in trace-format.ts) replayed into a ModelTrace without tfjs or
 // weights: the stored network outputs go through the same glue functions runModel uses (glue.ts), so the page
 // shows at once what a live run computes, and features.bin is fetched only when a feature map is read.
 import { topkPerLevel, type Tensor } from '$lib/ops';
+import { DEFAULT_MODEL } from './default-model';
 import { decodeFloat16 } from './float16';
 import { concat, detectionsOf, maskLogitsShape, masksOf, proposalsOf, rpnOf, transformInput } from './glue';
 import { sha256Hex } from './sha256';
@@ -12,6 +13,14 @@ import { FEATURE_NAMES, parseTraceHeader, type StoredTensor, type TraceHeader } 
 export { checkTraceWeights, weightsFingerprint } from './trace-format';
 
 /** The scene's RGB bytes, as generateScene(seed) returns them (the caller regenerates the scene from the seed). */
+/**
+ * Where a preset's stored run lives, under its model's weights (`static/weights/<model>/traces/<id>/`): a stored run
+ * belongs to the weights that made it (trace.json carries their fingerprint), so each model has its own.
+ */
+export function storedRunPath(id: string, model: string = DEFAULT_MODEL): string {
+	return `/weights/${model}/traces/${id}`;
+}
+
 export interface PrecomputedImage {
 	data: Uint8Array;
 	width: number;

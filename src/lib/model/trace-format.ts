@@ -1,4 +1,4 @@
-// The precomputed trace files of static/traces/<id>/ (written by tools/traces/make-traces.ts), tfjs-free:
+// The precomputed trace files of static/weights/<model>/traces/<id>/ (written by tools/traces/make-traces.ts), tfjs-free:
 //   trace.json    this header: format, version, model, the weights' fingerprint, the architecture, the scene, and
 //                 for each binary file its length and every tensor's name, shape and byte range
 //   trace.bin     float32 little-endian: the network's outputs (RPN logits and deltas per level, box-head class

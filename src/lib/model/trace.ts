@@ -45,7 +45,7 @@ export interface PrecomputedOrigin {
 }
 
 export interface ModelTrace {
-	/** 'live': computed here by tfjs; 'precomputed': replayed from static/traces (precomputed.ts) */
+	/** 'live': computed here by tfjs; 'precomputed': replayed from static/weights/<model>/traces (precomputed.ts) */
 	source: 'live' | 'precomputed';
 	/** for a precomputed trace, its files' origin and weights fingerprint; null for a live run */
 	precomputed: PrecomputedOrigin | null;

@@ -2,7 +2,7 @@
 // else the live model. The student's "run it live" switches every later input to the live model. While a new
 // picture runs live, its parts are shown as they arrive; an edit of the picture on screen keeps it until done.
 import { asset } from '$app/paths';
-import { loadPrecomputedTrace, type ModelSession, type Shown } from '$lib/model/lite';
+import { loadPrecomputedTrace, storedRunPath, type ModelSession, type Shown } from '$lib/model/lite';
 import { messageOf } from '$lib/ui/errors';
 import type { StepperInput } from './input/stepper-input';
 import { storedRunFor } from './stored-runs';
@@ -25,7 +25,7 @@ export class StepperRun {
 		const preset = this.wantLive ? null : storedRunFor(input);
 		const mine = ++this.#token;
 		if (!preset) return this.#session.request(input);
-		loadPrecomputedTrace(asset(`/traces/${preset.id}`), input.image).then(
+		loadPrecomputedTrace(asset(storedRunPath(preset.id)), input.image).then(
 			(trace) => {
 				if (mine !== this.#token) return;
 				this.storedError = null;

@@ -1,4 +1,4 @@
-// Which inputs have a stored run of the real model (static/traces, made by `npm run traces`): a seed's own scene,
+// Which inputs have a stored run of the real model (static/weights/<model>/traces, made by `npm run traces`): a seed's own scene,
 // unedited, whose seed is a preset. The stepper shows that at once and loads tfjs only when the student asks for
 // the live model or changes the picture.
 import { TRACE_PRESETS, type TracePreset } from '$lib/model/lite';

@@ -1,4 +1,4 @@
-// Each shipped precomputed trace (static/traces, `npm run traces`) equals a live run of its scene on the shipped
+// Each shipped precomputed trace (static/weights/<model>/traces, `npm run traces`) equals a live run of its scene on the shipped
 // weights (tfjs CPU backend): proposals and detections within model-parity.test.ts's tolerances, features within
 // float16 rounding, and the weights fingerprint equals the manifest's, so a retrain without regenerating the
 // traces fails here. Each preset still meets the rule it was chosen by (every detection at score ≥ 0.5 right).
@@ -10,6 +10,7 @@ import {
 	DEFAULT_MODEL,
 	loadPrecomputedTrace,
 	MaskRcnnModel,
+	storedRunPath,
 	TRACE_PRESETS,
 	type ModelTrace
 } from '../../../src/lib/model';
@@ -49,7 +50,7 @@ test('there are 3–5 presets, the landing scene first, and their files exist', 
 	expect(TRACE_PRESETS.length).toBeLessThanOrEqual(5);
 	for (const p of TRACE_PRESETS) {
 		for (const f of ['trace.json', 'trace.bin', 'features.bin'])
-			expect(existsSync(`static/traces/${p.id}/${f}`), `${p.id}/${f}`).toBe(true);
+			expect(existsSync(`static${storedRunPath(p.id)}/${f}`), `${p.id}/${f}`).toBe(true);
 		// not a training (0..2499) or held-out evaluation (1000000..1000299) scene
 		expect(p.seed >= 2500 && (p.seed < 1_000_000 || p.seed >= 1_000_300), `${p.id} seed`).toBe(true);
 	}
@@ -64,7 +65,7 @@ describe.skipIf(!have)('each precomputed trace equals a live run of its scene', 
 			const scene = generateScene(preset.seed);
 			beforeAll(async () => {
 				const image = { data: scene.image, width: scene.width, height: scene.height };
-				pre = await loadPrecomputedTrace(`/traces/${preset.id}`, image, fileFetch('static'));
+				pre = await loadPrecomputedTrace(storedRunPath(preset.id), image, fileFetch('static'));
 				live = await model.run({ ...image, channels: 3 });
 			});
 			afterAll(() => live?.dispose());

@@ -4,7 +4,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { assignFpnLevels, boxIou, type Tensor } from '../../../src/lib/ops';
-import { loadPrecomputedTrace, TRACE_PRESETS, type ModelTrace } from '../../../src/lib/model/lite';
+import {
+	loadPrecomputedTrace,
+	storedRunPath,
+	TRACE_PRESETS,
+	type ModelTrace
+} from '../../../src/lib/model/lite';
 import { generateScene } from '../../../src/lib/scenes';
 import {
 	OVERVIEW_NODES,
@@ -17,14 +22,14 @@ import { thumbFor } from '../../../src/lib/stepper/overview/thumbs';
 import { fileFetch } from '../../helpers/file-fetch';
 
 const preset = TRACE_PRESETS[0];
-const have = preset !== undefined && existsSync(`static/traces/${preset.id}/trace.json`);
+const have = preset !== undefined && existsSync(`static${storedRunPath(preset.id)}/trace.json`);
 let trace: ModelTrace;
 
 beforeAll(async () => {
 	if (!have) return;
 	const s = generateScene(preset.seed);
 	trace = await loadPrecomputedTrace(
-		`/traces/${preset.id}`,
+		storedRunPath(preset.id),
 		{ data: s.image, width: s.width, height: s.height },
 		fileFetch('static')
 	);
