@@ -30,14 +30,17 @@ def read_tensors(weights_dir):
     starts = np.cumsum([0] + [len(b) for b in blobs])
     pos = 0
     tensors = {}
+    dtypes = {'float32': '<f4', 'float16': '<f2'}  # float16 is widened to float32, as the site's loader does
     for w in group['weights']:
-        if w['dtype'] != 'float32':
+        if w['dtype'] not in dtypes:
             raise ValueError(f"{w['name']}: unsupported dtype {w['dtype']}")
-        n = int(np.prod(w['shape'])) * 4
+        dt = np.dtype(dtypes[w['dtype']])
+        count = int(np.prod(w['shape']))
+        n = count * dt.itemsize
         if starts[w['shard']] + w['byteOffset'] != pos:
             raise ValueError(f"{w['name']}: byteOffset disagrees with the sequential layout")
-        arr = np.frombuffer(concat, dtype='<f4', count=n // 4, offset=pos).reshape(w['shape'])
-        tensors[w['name']] = torch.from_numpy(arr.copy())
+        arr = np.frombuffer(concat, dtype=dt, count=count, offset=pos).reshape(w['shape'])
+        tensors[w['name']] = torch.from_numpy(arr.astype('<f4'))
         pos += n
     if pos != len(concat):
         raise ValueError(f'{len(concat) - pos} trailing bytes in shards')

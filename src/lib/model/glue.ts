@@ -12,6 +12,7 @@ import {
 	postprocessDetections,
 	rescaleBoxes,
 	sigmoid32,
+	softmaxPlanes,
 	transformImage,
 	type Tensor,
 	type TransformedImage
@@ -40,6 +41,7 @@ export type GlueConfig = Pick<
 	| 'mask_roi_output'
 	| 'rpn'
 	| 'roi_heads'
+	| 'mask_activation'
 >;
 
 /** Box-head thresholds a run may override (RunOptions has the same fields). */
@@ -154,7 +156,10 @@ export function maskLogitsShape(cfg: GlueConfig, d: number): [number, number, nu
 	return [d, cfg.classes.length, m, m];
 }
 
-/** maskrcnn_inference (sigmoid, then each detection's predicted class) and paste_masks_in_image. */
+/**
+ * maskrcnn_inference (sigmoid of each detection's predicted class, or for the softmax-trained model the softmax
+ * over the classes at each pixel, read at the predicted class: tools/train/ablations.py) and paste_masks_in_image.
+ */
 export function masksOf(
 	cfg: GlueConfig,
 	input: TransformedImage,
@@ -164,8 +169,15 @@ export function masksOf(
 	const [d, classes, m] = maskLogitsShape(cfg, detections.scores.length);
 	const mm = m * m;
 	const probs: Tensor = { shape: [d, 1, m, m], data: new Float32Array(d * mm) };
+	const softmax = cfg.mask_activation === 'softmax';
 	for (let i = 0; i < d; i++) {
-		const src = (i * classes + detections.labels[i]) * mm;
+		const label = detections.labels[i];
+		if (softmax) {
+			const all = logits.data.subarray(i * classes * mm, (i + 1) * classes * mm);
+			probs.data.set(softmaxPlanes(all, classes).subarray(label * mm, (label + 1) * mm), i * mm);
+			continue;
+		}
+		const src = (i * classes + label) * mm;
 		for (let j = 0; j < mm; j++) probs.data[i * mm + j] = sigmoid32(logits.data[src + j]);
 	}
 	const pasted = pasteMasks(probs, detections.boxesOriginal, input.originalSize);

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assignFpnLevels, type Tensor } from '$lib/ops';
 import type { MaskRcnnNetwork } from './network';
-import { multiScaleRoiAlign } from './roi-align-gpu';
+import { multiScalePool } from './multi-scale-pool';
 import { liveTensors } from './feature-map';
 import { inferLevelRange } from './glue';
 import type { ModelTrace } from './trace';
@@ -44,7 +44,12 @@ export async function runHeadsOnBoxes(
 	const classes = cfg.classes.length;
 
 	const pool = (outputSize: number) =>
-		multiScaleRoiAlign(features, boxes, levels, { outputSize, samplingRatio: cfg.sampling_ratio, minLevel });
+		multiScalePool(features, boxes, levels, {
+			outputSize,
+			samplingRatio: cfg.sampling_ratio,
+			minLevel,
+			pooler: cfg.pooler
+		});
 	const boxPooled = pool(cfg.box_roi_output);
 	const head = net.boxHead(boxPooled);
 	boxPooled.dispose();

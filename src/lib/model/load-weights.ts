@@ -1,5 +1,6 @@
 // Downloads a model's manifest and shards with byte-level progress, verifies each shard's sha256, and caches verified
 // shards (Cache API, keyed by hash) so a second visit reads them locally.
+import { decodeFloat16 } from './float16';
 import { parseManifest, type WeightsManifest } from './manifest';
 import { sha256Hex } from './sha256';
 
@@ -66,10 +67,14 @@ export async function loadWeights(baseUrl: string, opts: LoadOptions = {}): Prom
 
 	const tensors = new Map<string, { shape: number[]; data: Float32Array }>();
 	for (const w of manifest.weightsManifest[0].weights) {
-		const src = shards[w.shard];
-		// Copy into an aligned buffer: byte offsets need not be multiples of 4 across formats.
-		const data = new Float32Array(w.byteLength / 4);
-		new Uint8Array(data.buffer).set(src.subarray(w.byteOffset, w.byteOffset + w.byteLength));
+		const src = shards[w.shard].subarray(w.byteOffset, w.byteOffset + w.byteLength);
+		// Copy into an aligned buffer: byte offsets need not be multiples of 4 (or 2) across formats.
+		const aligned = new Uint8Array(w.byteLength);
+		aligned.set(src);
+		const data =
+			w.dtype === 'float16'
+				? decodeFloat16(new Uint16Array(aligned.buffer))
+				: new Float32Array(aligned.buffer);
 		tensors.set(w.name, { shape: w.shape, data });
 	}
 	return { manifest, tensors };

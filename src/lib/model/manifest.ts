@@ -33,12 +33,25 @@ export interface ArchitectureConfig {
 		box_nms_thresh: number;
 		box_detections_per_img: number;
 	};
+	/** the heads' pooling (the paper's Table 2c ablation); absent in older manifests = roi_align */
+	pooler?: Pooler;
+	/** per-class sigmoid masks, or a softmax over the classes at each pixel (Table 2b); absent = sigmoid */
+	mask_activation?: MaskActivation;
 }
+
+export const POOLERS = ['roi_align', 'roi_pool'] as const;
+export type Pooler = (typeof POOLERS)[number];
+export const MASK_ACTIVATIONS = ['sigmoid', 'softmax'] as const;
+export type MaskActivation = (typeof MASK_ACTIVATIONS)[number];
+
+/** Bytes per stored value: float16 shards (formatVersion 2) are widened to float32 by the loader. */
+export const DTYPE_BYTES = { float32: 4, float16: 2 } as const;
+export type WeightDtype = keyof typeof DTYPE_BYTES;
 
 export interface WeightEntry {
 	name: string;
 	shape: number[];
-	dtype: 'float32';
+	dtype: WeightDtype;
 	shard: number;
 	byteOffset: number;
 	byteLength: number;
@@ -91,7 +104,9 @@ export function parseManifest(json: unknown, source = 'manifest.json'): WeightsM
 	const m = json as Record<string, unknown>;
 	if (m.format !== 'mask-rcnn-explainer/weights')
 		fail(`format is ${show(m.format)}, expected mask-rcnn-explainer/weights`);
-	if (m.formatVersion !== 1) fail(`formatVersion ${show(m.formatVersion)} is not supported (expected 1)`);
+	if (m.formatVersion !== 1 && m.formatVersion !== 2)
+		fail(`formatVersion ${show(m.formatVersion)} is not supported (expected 1 or 2)`);
+	const dtypes: string[] = m.formatVersion === 1 ? ['float32'] : ['float32', 'float16'];
 	if (!isObject(m.architecture)) fail('has no architecture config');
 	checkArchitecture(m.architecture as Record<string, unknown>, fail);
 	if (!Array.isArray(m.classNames) || !m.classNames.every((c) => typeof c === 'string'))
@@ -133,17 +148,22 @@ export function parseManifest(json: unknown, source = 'manifest.json'): WeightsM
 		const t = `tensor ${show(e.name)} (${at})`;
 		if (names.has(e.name as string)) fail(`${t} appears twice`);
 		names.add(e.name as string);
-		if (e.dtype !== 'float32') fail(`${t} has dtype ${show(e.dtype)}; only float32 is supported`);
+		if (!dtypes.includes(e.dtype as string))
+			fail(
+				`${t} has dtype ${show(e.dtype)}; formatVersion ${m.formatVersion as number} allows ${dtypes.join(', ')}`
+			);
+		const bytes = DTYPE_BYTES[e.dtype as WeightDtype];
 		if (!Array.isArray(e.shape) || !e.shape.every(isCount))
 			fail(`${t}: shape ${show(e.shape)} is not an array of non-negative integers`);
 		if (!isCount(e.shard) || e.shard >= shards.length) fail(`${t} points at missing shard ${show(e.shard)}`);
 		const shard = shards[e.shard as number] as ShardInfo;
 		if (!isCount(e.byteOffset)) fail(`${t}: byteOffset ${show(e.byteOffset)} is not a non-negative integer`);
 		const n = (e.shape as number[]).reduce((a, b) => a * b, 1);
-		if (n * 4 !== e.byteLength) fail(`${t}: byteLength ${show(e.byteLength)} is not 4 × ${n} (its shape)`);
-		if ((e.byteOffset as number) + n * 4 > shard.byteLength)
+		if (n * bytes !== e.byteLength)
+			fail(`${t}: byteLength ${show(e.byteLength)} is not ${bytes} × ${n} (its shape, ${e.dtype as string})`);
+		if ((e.byteOffset as number) + n * bytes > shard.byteLength)
 			fail(`${t} (shape ${(e.shape as number[]).join('×')}) does not fit its shard ${shard.path}`);
-		filled[e.shard as number] += n * 4;
+		filled[e.shard as number] += n * bytes;
 	});
 	filled.forEach((bytes, i) => {
 		const s = shards[i] as ShardInfo;
@@ -185,6 +205,12 @@ function checkArchitecture(a: Record<string, unknown>, fail: (what: string) => n
 	check(a, '', ['image_mean', 'image_std'], list(isPositive, 3), 'a list of 3 positive numbers');
 	check(a, '', ['anchor_sizes', 'aspect_ratios'], list(isPositive), 'a list of positive numbers');
 	objects(['backbone', 'rpn', 'roi_heads']);
+	const oneOf = (key: string, allowed: readonly string[]) => {
+		if (a[key] !== undefined && !allowed.includes(a[key] as string))
+			fail(`architecture.${key} ${show(a[key])} is not one of ${allowed.join(', ')}`);
+	};
+	oneOf('pooler', POOLERS);
+	oneOf('mask_activation', MASK_ACTIVATIONS);
 	const b = a.backbone as Obj;
 	check(b, 'backbone.', ['stem_width', 'stem_kernel'], positiveInt, 'a positive integer');
 	check(b, 'backbone.', ['widths'], list(positiveInt), 'a list of positive integers');

@@ -15,7 +15,7 @@ import {
 	type ImageInput
 } from './glue';
 import type { MaskRcnnNetwork } from './network';
-import { multiScaleRoiAlign } from './roi-align-gpu';
+import { multiScalePool } from './multi-scale-pool';
 import type { ModelTrace, RunPart } from './trace';
 import { TraceDraft } from './trace-draft';
 
@@ -113,10 +113,11 @@ export async function runModel(
 		let boxDeltas: Float32Array = new Float32Array(0);
 		if (stage.proposals.boxes.length > 0) {
 			const boxPooled = own(
-				multiScaleRoiAlign(poolFeatures, stage.proposals.boxes, stage.proposalLevels, {
+				multiScalePool(poolFeatures, stage.proposals.boxes, stage.proposalLevels, {
 					outputSize: cfg.box_roi_output,
 					samplingRatio: cfg.sampling_ratio,
-					minLevel
+					minLevel,
+					pooler: cfg.pooler
 				})
 			);
 			const head = net.boxHead(boxPooled);
@@ -136,10 +137,11 @@ export async function runModel(
 		const maskLogits: Tensor = { shape: maskLogitsShape(cfg, d), data: new Float32Array(0) };
 		if (d > 0) {
 			const maskPooled = own(
-				multiScaleRoiAlign(poolFeatures, det.boxes, det.levels, {
+				multiScalePool(poolFeatures, det.boxes, det.levels, {
 					outputSize: cfg.mask_roi_output,
 					samplingRatio: cfg.sampling_ratio,
-					minLevel
+					minLevel,
+					pooler: cfg.pooler
 				})
 			);
 			const maskNhwc = own(net.maskHead(maskPooled));

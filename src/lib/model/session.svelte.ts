@@ -91,26 +91,52 @@ export class ModelSession<I extends SessionInput> {
 		return this.loadError || this.runError ? 'error' : 'loading';
 	}
 
+	/** The model folder this session loads (a URL ending in the model's id). */
+	get weightsUrl(): string {
+		return this.#weightsUrl;
+	}
+
+	/**
+	 * Switches to another model (the switcher): later runs use its weights, loaded when first needed; the backend and
+	 * every model loaded before stay (loader.ts keeps them), so switching back costs nothing. The caller then asks
+	 * for the picture again (request or showPrecomputed): a run of the old model still in flight is never shown.
+	 */
+	setWeights(weightsUrl: string): void {
+		if (weightsUrl === this.#weightsUrl) return;
+		this.#weightsUrl = weightsUrl;
+		this.#modelPromise = null;
+		this.model = null;
+		this.progress = null;
+		this.loadError = null;
+		this.runError = null;
+		this.#runner.cancel();
+	}
+
 	/** Starts (or joins) the weights download (and tfjs's, the first time); a failed load may be retried. */
 	load(): Promise<MaskRcnnModel> {
 		// tfjs reads the address when it loads: it must see none of ?tfjsflags= or a malformed %
 		if (!this.#modelPromise) guardAddressForTfjs();
+		const url = this.#weightsUrl;
+		// after setWeights, a load of the previous model still finishing must not touch this session's state
+		const current = () => url === this.#weightsUrl;
 		this.#modelPromise ??= Promise.all([import('./loader'), import('./backend')])
 			.then(([loader, backend]) => {
 				this.#tensorCount = backend.tensorCount;
 				this.#unlessLost = loader.unlessContextLost ?? null;
-				return loader.loadModelOnce(this.#weightsUrl, (p) => {
-					this.progress = { loaded: p.loadedBytes, total: p.totalBytes };
+				return loader.loadModelOnce(url, (p) => {
+					if (current()) this.progress = { loaded: p.loadedBytes, total: p.totalBytes };
 				});
 			})
 			.then(
 				(r) => {
+					if (!current()) return r.model;
 					this.backend = r.backend;
 					this.model = r.model;
 					this.loadError = null;
 					return r.model;
 				},
 				(e) => {
+					if (!current()) throw e;
 					this.#modelPromise = null;
 					this.loadError = e ?? new Error('the weights did not load');
 					throw e;

@@ -6,6 +6,7 @@ import { field, formatState, parseState, type Codec, type Field, type Parsed } f
 import { parseInteger } from '$lib/url/grammar';
 import type { UrlBinding } from '$lib/url/url-bound.svelte';
 import { parseShapesParam, shapesToParam } from './input/scene-url';
+import { modelField } from './model-field';
 
 export interface StepperUrlState {
 	stage: number;
@@ -17,6 +18,8 @@ export interface StepperUrlState {
 	sample?: number;
 	/** A drawn scene: the seed's background with these shapes instead of the seed's own. */
 	shapes?: ShapeSpec[];
+	/** One of the shipped models (model-field.ts); absent = the shipped Mask R-CNN. */
+	model?: string;
 }
 
 export const SEED_MAX = 2 ** 31 - 1;
@@ -73,6 +76,7 @@ export function stepperCodec(stageIds: readonly number[]): Codec<StepperUrlState
 				fallback: (d) => `Showing stage ${d.stage}.`
 			}),
 			seedField<StepperUrlState>(),
+			modelField<StepperUrlState>(),
 			pick('roi', SELECTION_LIMITS.roi, 'a proposal index'),
 			pick('det', SELECTION_LIMITS.det, 'a detection index'),
 			pick('channel', SELECTION_LIMITS.channel, 'a channel index'),

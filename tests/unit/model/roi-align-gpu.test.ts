@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '../../../src/lib/scenes';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { multiScaleRoiAlign, roiAlignGpu } from '../../../src/lib/model/roi-align-gpu';
+import { multiScaleRoiAlign } from '../../../src/lib/model/multi-scale-pool';
+import { roiAlignGpu } from '../../../src/lib/model/roi-align-gpu';
 import { roiAlign, type Tensor } from '../../../src/lib/ops';
 
 // The tfjs RoIAlign must equal the pure-TS op (itself golden-tested against torchvision) within 1e-4.

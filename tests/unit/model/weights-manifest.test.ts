@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWeights } from '../../../src/lib/model/load-weights';
@@ -17,27 +17,38 @@ interface WeightEntry {
 	byteLength: number;
 }
 
-describe('static/weights/shapes-mrcnn-r10s', () => {
-	const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
-	const group = manifest.weightsManifest[0] as { paths: string[]; weights: WeightEntry[] };
-	const shards = group.paths.map((p) => readFileSync(join(DIR, p)));
+const WEIGHTS = join(import.meta.dirname, '..', '..', '..', 'static', 'weights');
+const MODELS = readdirSync(WEIGHTS, { withFileTypes: true })
+	.filter((d) => d.isDirectory())
+	.map((d) => d.name);
+const BYTES: Record<string, number> = { float32: 4, float16: 2 };
 
-	it('shards match their declared length and sha256, each <= 4 MB, all <= 8 MB', () => {
+describe.each(MODELS)('static/weights/%s', (model) => {
+	const dir = join(WEIGHTS, model);
+	const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+	const group = manifest.weightsManifest[0] as { paths: string[]; weights: WeightEntry[] };
+	const shards = group.paths.map((p) => readFileSync(join(dir, p)));
+	const float16 = group.weights.every((w) => w.dtype === 'float16');
+
+	it('shards match their declared length and sha256, each <= 4 MB; float16 models <= 3.5 MB in all', () => {
 		shards.forEach((buf, i) => {
 			expect(buf.length).toBe(manifest.shards[i].byteLength);
 			expect(createHash('sha256').update(buf).digest('hex')).toBe(manifest.shards[i].sha256);
 			expect(buf.length).toBeLessThanOrEqual(4 * 1024 * 1024);
 		});
-		expect(shards.reduce((a, b) => a + b.length, 0)).toBeLessThanOrEqual(8 * 1024 * 1024);
+		const total = shards.reduce((a, b) => a + b.length, 0);
+		expect(total).toBe(manifest.totalBytes);
+		expect(total).toBeLessThanOrEqual(float16 ? 3.5e6 : 8 * 1024 * 1024);
 	});
 
-	it('tensors are float32, back to back (tfjs layout), and their shard offsets agree', () => {
+	it('tensors are all float32 (format 1) or all float16 (format 2), back to back, and their offsets agree', () => {
+		expect(manifest.formatVersion).toBe(float16 ? 2 : 1);
 		const starts = [0];
 		for (const b of shards) starts.push(starts[starts.length - 1] + b.length);
 		let pos = 0;
 		for (const w of group.weights) {
-			expect(w.dtype).toBe('float32');
-			expect(w.byteLength).toBe(4 * w.shape.reduce((a, b) => a * b, 1));
+			expect(w.dtype).toBe(float16 ? 'float16' : 'float32');
+			expect(w.byteLength).toBe(BYTES[w.dtype] * w.shape.reduce((a, b) => a * b, 1));
 			expect(starts[w.shard] + w.byteOffset).toBe(pos);
 			expect(w.byteOffset + w.byteLength).toBeLessThanOrEqual(shards[w.shard].length);
 			pos += w.byteLength;
@@ -56,6 +67,7 @@ describe('static/weights/shapes-mrcnn-r10s', () => {
 		expect(a.image_size).toBe(512);
 		expect(a.anchor_sizes).toHaveLength(5);
 		expect(manifest.normalization.mean).toHaveLength(3);
+		expect(parseManifest(manifest, model)).toBeTruthy();
 	});
 });
 
@@ -136,9 +148,9 @@ describe('parseManifest names the field that is wrong', () => {
 			/weights\[0\]\): shape \[1\.5\]/
 		],
 		[
-			'dtype float16',
-			(m) => (m.weightsManifest[0].weights[1].dtype = 'float16'),
-			/tensor "backbone\.body\.conv1\.bias" \(weightsManifest\[0\]\.weights\[1\]\) has dtype "float16"; only float32/
+			'dtype int8',
+			(m) => (m.weightsManifest[0].weights[1].dtype = 'int8'),
+			/tensor "backbone\.body\.conv1\.bias" \(weightsManifest\[0\]\.weights\[1\]\) has dtype "int8"; formatVersion \d allows float/
 		],
 		[
 			'name missing',
@@ -163,7 +175,7 @@ describe('parseManifest names the field that is wrong', () => {
 		[
 			'byteLength vs shape',
 			(m) => (m.weightsManifest[0].weights[0].byteLength += 4),
-			/weights\[0\]\): byteLength \d+ is not 4 × \d+ \(its shape\)/
+			/weights\[0\]\): byteLength \d+ is not [24] × \d+ \(its shape, float(32|16)\)/
 		],
 		[
 			'tensor past its shard',
