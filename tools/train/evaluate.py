@@ -90,7 +90,7 @@ def image_errors(gt, dt):
     return misses, fps
 
 
-def run(model, ds, failures_dir=None, n_failures=4, limit=None):
+def run(model, ds, failures_dir=None, n_failures=4, limit=None, return_images=False):
     model.eval()
     captured = {}
     hook = model.rpn.register_forward_hook(lambda m, i, o: captured.__setitem__('proposals', o[0]))
@@ -148,7 +148,7 @@ def run(model, ds, failures_dir=None, n_failures=4, limit=None):
             seed = ds.images[i].get('seed')
             save_failure(path, np.array(img), gt, dt, classes, f'seed {seed}: {misses} missed, {fps} false')
             result['failures'].append({'file': path, 'seed': seed, 'missed': misses, 'false_positives': fps})
-    return result
+    return (result, images) if return_images else result
 
 
 def print_table(r):
