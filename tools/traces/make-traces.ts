@@ -3,22 +3,21 @@
 // src/lib/model/trace-presets.ts (the list, landing scene first). Regenerate after every retrain:
 //   npm run traces                     (= npx tsx tools/traces/make-traces.ts)
 //   npx tsx tools/traces/make-traces.ts --from 2500 --to 3500 --max-runs 40
+// The other models of the switcher get stored runs of the same scenes: tools/traces/model-traces.ts.
 // tests/unit/model/precomputed-trace.test.ts fails until the traces match the shipped weights again.
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { DEFAULT_MODEL } from '../../src/lib/model/default-model';
 import { parseManifest } from '../../src/lib/model/manifest';
 import { MaskRcnnModel } from '../../src/lib/model/model';
-import { loadPrecomputedTrace, storedRunPath } from '../../src/lib/model/precomputed';
+import { storedRunPath } from '../../src/lib/model/precomputed';
 import type { ModelTrace } from '../../src/lib/model/trace';
 import { generateScene, type Scene } from '../../src/lib/scenes';
-import { weightsFingerprint } from '../../src/lib/model/trace-format';
 import { fileFetch } from '../../tests/helpers/file-fetch';
 import { byPromise, chooseCandidates, presetTitle, type Candidate } from './choose-scenes';
 import { matchScene } from './scene-match';
-import { encodeTraceFiles } from './trace-writer';
+import { writeStoredRun } from './stored-run';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -124,38 +123,8 @@ for (const dir of readdirSync(OUT))
 		console.log(`removing the stale ${OUT}/${dir}`);
 		rmSync(join(OUT, dir), { recursive: true });
 	}
-const imageOf = (s: Scene) => ({ data: s.image, width: s.width, height: s.height });
-const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
-for (const p of presets) {
-	const id = `scene-${p.seed}`;
-	const files = await encodeTraceFiles(p.trace, {
-		model: manifest.modelName,
-		weights: weightsFingerprint(manifest),
-		architecture: cfg,
-		seed: p.seed,
-		image: imageOf(p.scene),
-		run: {
-			inputSize: cfg.image_size,
-			scoreThresh: cfg.roi_heads.box_score_thresh,
-			nmsThresh: cfg.roi_heads.box_nms_thresh
-		}
-	});
-	const dir = join(OUT, id);
-	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'trace.json'), JSON.stringify(files.header, null, '\t') + '\n');
-	writeFileSync(join(dir, 'trace.bin'), files.traceBin);
-	writeFileSync(join(dir, 'features.bin'), files.featuresBin);
-	// a quick replay, so a broken file never leaves this script (the unit test compares it with a live run)
-	const replay = await loadPrecomputedTrace(storedRunPath(id), imageOf(p.scene), fileFetch('static'));
-	if (replay.detections.scores.join() !== p.trace.detections.scores.join())
-		throw new Error(`${dir}: the replay's detections differ from the run's`);
-	const gz = (b: Uint8Array) => gzipSync(b, { level: 9 }).length;
-	console.log(
-		`${dir}: trace.bin ${kb(files.traceBin.length)} (gzip ${kb(gz(files.traceBin))}), ` +
-			`features.bin ${kb(files.featuresBin.length)} (gzip ${kb(gz(files.featuresBin))}), ` +
-			`${p.trace.proposals.scores.length} proposals, ${p.trace.detections.scores.length} detections (${p.shown} at ≥ 0.5)`
-	);
-}
+for (const p of presets)
+	console.log((await writeStoredRun(model, p.seed, p.scene, p.trace)) + ` (${p.shown} at ≥ 0.5)`);
 
 const entries = presets.map(
 	(p) =>

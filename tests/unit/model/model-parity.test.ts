@@ -1,10 +1,12 @@
 // The golden test of the whole model: tfjs (CPU backend in Node) against torchvision's MaskRCNN on the shipped weights,
-// scene by scene and stage by stage, so a failure names the stage that differs. Fixture: tools/parity/.
+// scene by scene and stage by stage, so a failure names the stage that differs. Fixture: tools/parity/. Every model
+// of the switcher has its own fixture, tests/fixtures/model-parity[-<variant>].json, named by its `weights`.
 import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MaskRcnnModel, readFeature, type ModelTrace } from '../../../src/lib/model';
+import { MODELS } from '../../../src/lib/model/models';
 import { boxIou } from '../../../src/lib/ops';
 import { generateScene } from '../../../src/lib/scenes';
 import { fileFetch } from '../../helpers/file-fetch';
@@ -36,28 +38,26 @@ interface Fixture {
 	cases: Case[];
 }
 
-const FIXTURE = process.env.MODEL_PARITY_FIXTURE ?? 'tests/fixtures/model-parity.json';
 const WEIGHTS_ROOT = process.env.MODEL_WEIGHTS_ROOT ?? 'static/weights';
-const fixture: Fixture | null = existsSync(FIXTURE) ? JSON.parse(readFileSync(FIXTURE, 'utf8')) : null;
+const FIXTURE_FILES = process.env.MODEL_PARITY_FIXTURE
+	? [process.env.MODEL_PARITY_FIXTURE]
+	: readdirSync('tests/fixtures')
+			.filter((f) => /^model-parity(-[\w-]+)?\.json$/.test(f))
+			.map((f) => `tests/fixtures/${f}`);
+const FIXTURES: Fixture[] = FIXTURE_FILES.filter(existsSync).map((f) => JSON.parse(readFileSync(f, 'utf8')));
 
 // A CPU-backend forward pass of the 512 px model takes ~10–60 s on a busy 2-core machine.
 vi.setConfig({ testTimeout: 300_000 });
 
-let model: MaskRcnnModel;
-/** The worst agreement seen over all scenes, printed at the end for the docs. */
-const worst = { proposalIou: 1, boxIou: 1, score: 0, maskProb: 0, pastedIou: 1, detections: 0 };
+/** The worst agreement seen over all scenes, per model, printed at the end for the docs. */
+const worstOf = new Map<string, typeof WORST_START>();
+const WORST_START = { proposalIou: 1, boxIou: 1, score: 0, maskProb: 0, pastedIou: 1, detections: 0 };
 afterAll(() => {
-	if (fixture) console.info('parity, worst over all scenes:', JSON.stringify(worst));
+	for (const [weights, worst] of worstOf)
+		console.info(`parity (${weights}), worst over all scenes:`, JSON.stringify(worst));
 });
-const traces = new Map<number, ModelTrace>();
 
-beforeAll(async () => {
-	if (!fixture) return;
-	await tf.setBackend('cpu');
-	model = await MaskRcnnModel.load(fixture.weights, { fetch: fileFetch(WEIGHTS_ROOT), cacheName: null });
-}, 120_000);
-
-async function traceOf(c: Case): Promise<ModelTrace> {
+async function traceOf(model: MaskRcnnModel, traces: Map<number, ModelTrace>, c: Case): Promise<ModelTrace> {
 	let t = traces.get(c.seed);
 	if (!t) {
 		const scene = generateScene(c.seed, { width: c.size[1], height: c.size[0] });
@@ -111,92 +111,109 @@ function matchDetections(t: ModelTrace, c: Case): { ours: number; iou: number }[
 	});
 }
 
-describe.skipIf(!fixture)('tfjs Mask R-CNN equals torchvision on the shipped weights', () => {
-	for (const c of fixture?.cases ?? []) {
-		describe(`scene seed ${c.seed}`, () => {
-			test('stage 1: backbone and FPN features (per-level statistics)', async () => {
-				const t = await traceOf(c);
-				const all = [...t.features.c, ...t.features.p];
-				const ref = [...c.featureStats.c, ...c.featureStats.p];
-				for (let l = 0; l < all.length; l++) {
-					const f = await readFeature(all[l]);
-					expect(f.shape, `level ${l} shape`).toEqual(ref[l].shape);
-					let s = 0;
-					let mn = Infinity;
-					let mx = -Infinity;
-					for (const v of f.data) {
-						s += v;
-						mn = Math.min(mn, v);
-						mx = Math.max(mx, v);
-					}
-					const scale = Math.max(1, ref[l].absmean);
-					expect(Math.abs(s / f.data.length - ref[l].mean), `level ${l} mean`).toBeLessThan(1e-4 * scale);
-					expect(Math.abs(mn - ref[l].min), `level ${l} min`).toBeLessThan(1e-3 * scale);
-					expect(Math.abs(mx - ref[l].max), `level ${l} max`).toBeLessThan(1e-3 * scale);
-				}
-			});
-
-			test('stage 2: RPN proposals (top 50 matched with IoU >= 0.999)', async () => {
-				const t = await traceOf(c);
-				expect(t.proposals.scores.length).toBe(c.proposalCount);
-				const n = c.proposals.length / 4;
-				let w = 1;
-				for (let j = 0; j < n; j++) {
-					const ref = Float32Array.from(c.proposals.slice(4 * j, 4 * j + 4));
-					let best = 0;
-					for (let i = 0; i < Math.min(t.proposals.scores.length, n + 20); i++)
-						best = Math.max(best, boxIou(ref, t.proposals.boxes.subarray(4 * i, 4 * i + 4))[0]);
-					w = Math.min(w, best);
-				}
-				worst.proposalIou = Math.min(worst.proposalIou, w);
-				expect(w).toBeGreaterThanOrEqual(0.999);
-			});
-
-			test('stage 3: detections (label, box IoU >= 0.99, |Δscore| <= 1e-4)', async () => {
-				const t = await traceOf(c);
-				expect(t.detections.labels.length).toBe(c.labels.length);
-				const m = matchDetections(t, c);
-				worst.detections += m.length;
-				m.forEach(({ ours, iou }, j) => {
-					worst.boxIou = Math.min(worst.boxIou, iou);
-					if (ours >= 0)
-						worst.score = Math.max(worst.score, Math.abs(t.detections.scores[ours] - c.scores[j]));
-					expect(
-						ours,
-						`torchvision detection ${j} (label ${c.labels[j]}) has no match`
-					).toBeGreaterThanOrEqual(0);
-					expect(iou, `detection ${j} box IoU`).toBeGreaterThanOrEqual(0.99);
-					expect(
-						Math.abs(t.detections.scores[ours] - c.scores[j]),
-						`detection ${j} score`
-					).toBeLessThanOrEqual(1e-4);
-				});
-			});
-
-			test('stage 4: masks (28×28 probabilities within 1e-3, pasted mask IoU >= 0.99)', async () => {
-				const t = await traceOf(c);
-				const [h, w] = c.size;
-				const mm = t.masks.probs.shape[2] * t.masks.probs.shape[3];
-				matchDetections(t, c).forEach(({ ours }, j) => {
-					const got = t.masks.probs.data.subarray(ours * mm, (ours + 1) * mm);
-					let d = 0;
-					decodeQ16(c.maskProbs28Q16[j]).forEach((v, i) => (d = Math.max(d, Math.abs(v - got[i]))));
-					worst.maskProb = Math.max(worst.maskProb, d);
-					expect(d, `detection ${j} mask probabilities`).toBeLessThanOrEqual(1e-3);
-					const ourMask = Uint8Array.from(
-						t.masks.pasted.data.subarray(ours * h * w, (ours + 1) * h * w),
-						(v) => (v >= 0.5 ? 1 : 0)
-					);
-					const iou = maskIou(ourMask, runsToMask(c.pastedRuns[j], h * w));
-					worst.pastedIou = Math.min(worst.pastedIou, iou);
-					expect(iou, `detection ${j} pasted mask IoU`).toBeGreaterThanOrEqual(0.99);
-				});
-			});
+describe.each(FIXTURES.map((f) => [f.weights, f] as const))(
+	'tfjs Mask R-CNN equals torchvision on %s',
+	(_, fixture) => {
+		let model: MaskRcnnModel;
+		const traces = new Map<number, ModelTrace>();
+		const worst = { ...WORST_START };
+		worstOf.set(fixture.weights, worst);
+		beforeAll(async () => {
+			await tf.setBackend('cpu');
+			model = await MaskRcnnModel.load(fixture.weights, { fetch: fileFetch(WEIGHTS_ROOT), cacheName: null });
+		}, 120_000);
+		afterAll(() => {
+			traces.forEach((t) => t.dispose());
+			model?.dispose();
 		});
-	}
-});
+		const traceOfCase = (c: Case) => traceOf(model, traces, c);
+		for (const c of fixture.cases) {
+			describe(`scene seed ${c.seed}`, () => {
+				test('stage 1: backbone and FPN features (per-level statistics)', async () => {
+					const t = await traceOfCase(c);
+					const all = [...t.features.c, ...t.features.p];
+					const ref = [...c.featureStats.c, ...c.featureStats.p];
+					for (let l = 0; l < all.length; l++) {
+						const f = await readFeature(all[l]);
+						expect(f.shape, `level ${l} shape`).toEqual(ref[l].shape);
+						let s = 0;
+						let mn = Infinity;
+						let mx = -Infinity;
+						for (const v of f.data) {
+							s += v;
+							mn = Math.min(mn, v);
+							mx = Math.max(mx, v);
+						}
+						const scale = Math.max(1, ref[l].absmean);
+						expect(Math.abs(s / f.data.length - ref[l].mean), `level ${l} mean`).toBeLessThan(1e-4 * scale);
+						expect(Math.abs(mn - ref[l].min), `level ${l} min`).toBeLessThan(1e-3 * scale);
+						expect(Math.abs(mx - ref[l].max), `level ${l} max`).toBeLessThan(1e-3 * scale);
+					}
+				});
 
-test('the parity fixture is present (regenerate with tools/parity/make_model_fixtures.py)', () => {
-	expect(fixture, `${FIXTURE} is missing`).not.toBeNull();
-	expect(fixture!.cases.length).toBeGreaterThanOrEqual(5);
+				test('stage 2: RPN proposals (top 50 matched with IoU >= 0.999)', async () => {
+					const t = await traceOfCase(c);
+					expect(t.proposals.scores.length).toBe(c.proposalCount);
+					const n = c.proposals.length / 4;
+					let w = 1;
+					for (let j = 0; j < n; j++) {
+						const ref = Float32Array.from(c.proposals.slice(4 * j, 4 * j + 4));
+						let best = 0;
+						for (let i = 0; i < Math.min(t.proposals.scores.length, n + 20); i++)
+							best = Math.max(best, boxIou(ref, t.proposals.boxes.subarray(4 * i, 4 * i + 4))[0]);
+						w = Math.min(w, best);
+					}
+					worst.proposalIou = Math.min(worst.proposalIou, w);
+					expect(w).toBeGreaterThanOrEqual(0.999);
+				});
+
+				test('stage 3: detections (label, box IoU >= 0.99, |Δscore| <= 1e-4)', async () => {
+					const t = await traceOfCase(c);
+					expect(t.detections.labels.length).toBe(c.labels.length);
+					const m = matchDetections(t, c);
+					worst.detections += m.length;
+					m.forEach(({ ours, iou }, j) => {
+						worst.boxIou = Math.min(worst.boxIou, iou);
+						if (ours >= 0)
+							worst.score = Math.max(worst.score, Math.abs(t.detections.scores[ours] - c.scores[j]));
+						expect(
+							ours,
+							`torchvision detection ${j} (label ${c.labels[j]}) has no match`
+						).toBeGreaterThanOrEqual(0);
+						expect(iou, `detection ${j} box IoU`).toBeGreaterThanOrEqual(0.99);
+						expect(
+							Math.abs(t.detections.scores[ours] - c.scores[j]),
+							`detection ${j} score`
+						).toBeLessThanOrEqual(1e-4);
+					});
+				});
+
+				test('stage 4: masks (28×28 probabilities within 1e-3, pasted mask IoU >= 0.99)', async () => {
+					const t = await traceOfCase(c);
+					const [h, w] = c.size;
+					const mm = t.masks.probs.shape[2] * t.masks.probs.shape[3];
+					matchDetections(t, c).forEach(({ ours }, j) => {
+						const got = t.masks.probs.data.subarray(ours * mm, (ours + 1) * mm);
+						let d = 0;
+						decodeQ16(c.maskProbs28Q16[j]).forEach((v, i) => (d = Math.max(d, Math.abs(v - got[i]))));
+						worst.maskProb = Math.max(worst.maskProb, d);
+						expect(d, `detection ${j} mask probabilities`).toBeLessThanOrEqual(1e-3);
+						const ourMask = Uint8Array.from(
+							t.masks.pasted.data.subarray(ours * h * w, (ours + 1) * h * w),
+							(v) => (v >= 0.5 ? 1 : 0)
+						);
+						const iou = maskIou(ourMask, runsToMask(c.pastedRuns[j], h * w));
+						worst.pastedIou = Math.min(worst.pastedIou, iou);
+						expect(iou, `detection ${j} pasted mask IoU`).toBeGreaterThanOrEqual(0.99);
+					});
+				});
+			});
+		}
+	}
+);
+
+test('every model of the switcher has its parity fixture, of 5 scenes or more', () => {
+	if (process.env.MODEL_PARITY_FIXTURE) return; // one fixture chosen by hand
+	expect(FIXTURES.map((f) => f.weights).sort()).toEqual(MODELS.map((m) => m.id).sort());
+	for (const f of FIXTURES) expect(f.cases.length, f.weights).toBeGreaterThanOrEqual(5);
 });
