@@ -31,3 +31,9 @@ export function fmtSigned(v: number, digits = 4): string {
 	const s = fmt(v, digits);
 	return s.startsWith('-') ? s : `+${s}`;
 }
+
+/** "1 point", "4 points", "1,322 objects": a count with its noun, singular for exactly one (pass the plural when
+ * adding -s is wrong: count(2, 'box', 'boxes')). Every such phrase on the site goes through here. */
+export function count(n: number, singular: string, plural = singular + 's'): string {
+	return `${n.toLocaleString('en')} ${n === 1 ? singular : plural}`;
+}
