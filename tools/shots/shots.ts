@@ -27,6 +27,8 @@ const PAGES: [string, string][] = [
 	['compare', '/compare'],
 	['fpn-levels', '/fpn-levels'],
 	['training-targets', '/training-targets'],
+	['table-2', '/table-2'],
+	['stepper-roipool-7', '/stepper?stage=7&model=shapes-mrcnn-r10s-roipool'],
 	['tutorials', '/tutorials'],
 	['tut-roipool', '/tutorials/roipool-to-roialign'],
 	['tut-levels', '/tutorials/which-pyramid-level'],

@@ -60,6 +60,8 @@ def main():
     ap.add_argument('--bootstrap', type=int, default=1000)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--limit', type=int, help='only the first N scenes (a quick check of the script)')
+    ap.add_argument('--results-dir', help="also write each model's evaluate.py result as <dir>/<name>.json "
+                                         '(what export.py --eval puts in the manifest)')
     ap.add_argument('--one', help=argparse.SUPPRESS)  # internal: evaluate one model into --out (a pickle)
     args = ap.parse_args()
     if args.one:
@@ -76,6 +78,10 @@ def main():
                            check=True)
             names.append((name, folder))
             evals.append(pickle.load(open(path, 'rb')))
+            if args.results_dir:
+                os.makedirs(args.results_dir, exist_ok=True)
+                with open(os.path.join(args.results_dir, f'{name}.json'), 'w') as f:
+                    json.dump(evals[-1]['result'], f, indent=1)
 
     table = {'dataset': args.data, 'images': evals[0]['result']['images'],
              'instances': evals[0]['result']['instances'], 'large_instances': evals[0]['large_instances'],

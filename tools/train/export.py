@@ -17,7 +17,6 @@ import argparse
 import hashlib
 import json
 import os
-import shutil
 import sys
 
 import numpy as np
@@ -74,9 +73,12 @@ def export(run_dir, out_root, eval_path=None, float16=False):
     sd = torch.load(os.path.join(run_dir, 'model.pt'), map_location='cpu')
     folded = fold_state_dict(sd)
     out_dir = os.path.join(out_root, cfg['name'])
+    # a re-export replaces the weights and manifest but keeps the stored runs (traces/) made from them
     if os.path.isdir(out_dir):
-        shutil.rmtree(out_dir)
-    os.makedirs(out_dir)
+        for f in os.listdir(out_dir):
+            if f != 'traces' and os.path.isfile(os.path.join(out_dir, f)):
+                os.remove(os.path.join(out_dir, f))
+    os.makedirs(out_dir, exist_ok=True)
     paths, weights, shard_info = write_shards(out_dir, folded.items(), float16)
     evaluation = None
     if eval_path:

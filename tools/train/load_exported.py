@@ -91,11 +91,18 @@ def main():
     images = [torch.from_numpy(np.array(ds.load(i)[0])).permute(2, 0, 1).float() / 255.0 for i in range(args.n)]
     rows = compare(exported, trained, images)
     ok = True
+    half = any(w['dtype'] == 'float16' for w in manifest['weightsManifest'][0]['weights'])
     for r in rows:
         print(r)
-        # BN folding reorders float32 arithmetic, so allow rounding-level differences only.
-        ok &= r['labels_equal'] and r['max_box_diff'] < 1e-2 and r['max_score_diff'] < 1e-4 \
-            and r['max_mask_prob_diff'] < 1e-3
+        if half:
+            # float16 weights move every output by about their rounding (2^-11 relative): the same detections and
+            # labels, scores within 2e-3 and boxes within 2 px; a pasted mask's edge pixels may flip (reported, not
+            # checked). What float16 costs in AP is measured by ablation_table.py on the whole held-out set.
+            ok &= r['labels_equal'] and r['max_box_diff'] < 2 and r['max_score_diff'] < 2e-3
+        else:
+            # BN folding reorders float32 arithmetic, so allow rounding-level differences only.
+            ok &= r['labels_equal'] and r['max_box_diff'] < 1e-2 and r['max_score_diff'] < 1e-4 \
+                and r['max_mask_prob_diff'] < 1e-3
     print('MATCH' if ok else 'MISMATCH')
     sys.exit(0 if ok else 1)
 

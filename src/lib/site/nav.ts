@@ -25,6 +25,12 @@ export const NAV: NavItem[] = [
 		blurb: 'Both ops on the same box: outputs, difference, and which input cells each output reads.'
 	},
 	{
+		path: '/table-2',
+		title: 'Table 2, reproduced',
+		blurb:
+			'The same network trained with RoIPool and with RoIAlign: their masks on one scene, and the measured AP beside the paper’s.'
+	},
+	{
 		path: '/roi-pool',
 		title: 'RoIPool',
 		blurb: 'A box rounded twice: see each rounding, the uneven bins and how many pixels they cost.'
