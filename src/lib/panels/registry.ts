@@ -36,6 +36,8 @@ export interface PanelDef<S> {
 	defaults: Readonly<S>;
 	/** the names hide= may use */
 	controls: readonly string[];
+	/** what "figure only" in the embed code hides (default: every control); parts of the picture stay */
+	figureOnly?: readonly string[];
 	presets: readonly Preset<S>[];
 	load: () => Promise<{ default: Component<PanelProps<S>, object, 'state'> }>;
 	/** a runnable torchvision snippet that prints the panel's numbers */
@@ -79,6 +81,7 @@ export const PANELS = {
 		codec: FPN_CODEC,
 		defaults: FPN_DEFAULTS,
 		controls: FPN_CONTROLS,
+		figureOnly: FPN_CONTROLS.filter((c) => c !== 'axis'),
 		presets: [],
 		load: () => import('./fpn/FpnLevelPanel.svelte'),
 		snippet: fpnSnippet

@@ -1,0 +1,120 @@
+// What a lecturer gets from "Copy embed code" and from /embed/model's hide=: the sizes, "figure only", and a model
+// stage without its status line, controls, prose or heading.
+import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { open, useBrowser } from './browser';
+
+let browser: Browser;
+useBrowser((b) => (browser = b));
+
+const STORED = '/embed/model?stage=9&seed=2502'; // a preset scene: its stored run draws at once, no tfjs
+
+async function shown(page: Page, stage: number) {
+	await page.waitForSelector(`[data-testid="stepper"][data-stage="${stage}"]:not([data-render-ms=""])`, {
+		timeout: 60_000
+	});
+}
+const visible = (page: Page, selector: string) =>
+	page
+		.locator(selector)
+		.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+
+test('/embed/model: hide=status,controls,prose,nav leaves the figure and its output', async () => {
+	const { page, errors } = await open(browser, STORED);
+	await shown(page, 9);
+	// the default embed: the stage with its controls and prose, and no "Ready on …" line
+	expect(await visible(page, '.stage-frame .controls')).toBeGreaterThan(0);
+	expect(await visible(page, '.stage-frame .lede')).toBe(1);
+	expect(await visible(page, '.stage-head')).toBe(1);
+	expect(await page.getByTestId('ready').count()).toBe(0);
+	await page.close();
+
+	const hidden = await open(browser, `${STORED}&hide=status,controls,prose,nav`);
+	await shown(hidden.page, 9);
+	for (const sel of [
+		'.stage-frame .controls',
+		'.stage-frame .lede',
+		'.stage-head',
+		'[data-testid="stored-run"]'
+	])
+		expect(await visible(hidden.page, sel), sel).toBe(0);
+	// the figure and its numbers stay
+	expect(await visible(hidden.page, '[data-testid="sigmoid-chosen"] canvas')).toBeGreaterThan(0);
+	expect(await hidden.page.getByTestId('mask-agreement').isVisible()).toBe(true);
+	expect(await hidden.page.locator('[role="status"], .notice').allTextContents()).not.toContain(
+		expect.stringContaining('hide=')
+	);
+	await hidden.page.close();
+
+	// an unknown name is named once in a notice; the known ones still apply
+	const bad = await open(browser, `${STORED}&hide=controls,sliders,sliders`);
+	await shown(bad.page, 9);
+	const text = await bad.page.locator('body').innerText();
+	expect(text).toContain('hide= names no control "sliders".');
+	expect(text.split('"sliders"').length - 1).toBe(1);
+	expect(await visible(bad.page, '.stage-frame .controls')).toBe(0);
+	expect([...errors, ...hidden.errors, ...bad.errors]).toEqual([]);
+	await bad.page.close();
+}, 120_000);
+
+/** The iframe snippet's attributes, as a browser parses them. */
+async function snippetOf(page: Page) {
+	const code = await page.getByTestId('embed-code').inputValue();
+	return page.evaluate((html) => {
+		const d = document.createElement('div');
+		d.innerHTML = html;
+		const f = d.querySelector('iframe')!;
+		return {
+			src: f.getAttribute('src')!,
+			width: f.getAttribute('width'),
+			height: f.getAttribute('height'),
+			title: f.getAttribute('title'),
+			loading: f.getAttribute('loading'),
+			wrapped: d.firstElementChild !== f
+		};
+	}, code);
+}
+
+test('"Copy embed code" on the stepper: 16:9 sizes, responsive, and figure only', async () => {
+	const { page, errors } = await open(browser, '/stepper?stage=9&seed=2502');
+	await shown(page, 9);
+	await page.getByRole('button', { name: 'Copy embed code' }).click();
+	const size = page.getByTestId('embed-size');
+	let s = await snippetOf(page);
+	expect(s).toMatchObject({ width: '100%', loading: 'lazy', wrapped: false });
+	expect(s.title).toContain('stage 9');
+
+	await size.getByLabel('960 × 540 (16:9 slide)').check();
+	s = await snippetOf(page);
+	expect([s.width, s.height]).toEqual(['960', '540']);
+	await size.getByLabel('responsive 16:9').check();
+	expect((await snippetOf(page)).wrapped).toBe(true);
+
+	await page.getByTestId('figure-only').check();
+	s = await snippetOf(page);
+	expect(new URL(s.src).searchParams.get('hide')).toBe('status,controls,prose');
+	expect(new URL(s.src).searchParams.get('stage')).toBe('9');
+	await page.getByTestId('figure-only').uncheck();
+	expect(new URL((await snippetOf(page)).src).searchParams.get('hide')).toBeNull();
+
+	// the copied address opens the stage figure-only
+	await page.getByTestId('figure-only').check();
+	const embed = await browser.newPage({ viewport: { width: 960, height: 540 } });
+	await embed.goto((await snippetOf(page)).src, { waitUntil: 'networkidle' });
+	await shown(embed, 9);
+	expect(await visible(embed, '.stage-frame .controls')).toBe(0);
+	expect(await visible(embed, '.stage-head')).toBe(1);
+	expect(errors).toEqual([]);
+	await embed.close();
+	await page.close();
+}, 120_000);
+
+test('"Copy embed code" on a panel page: figure only hides every control but the picture’s own', async () => {
+	const { page, errors } = await open(browser, '/fpn-levels');
+	await page.getByRole('button', { name: 'Copy embed code' }).click();
+	await page.getByTestId('figure-only').check();
+	const hide = new URL((await snippetOf(page)).src).searchParams.get('hide')!.split(',');
+	expect(hide).toEqual(['boxes', 'round', 'img', 'formula', 'add', 'pytorch']);
+	expect(errors).toEqual([]);
+	await page.close();
+}, 60_000);
