@@ -118,3 +118,36 @@ test('"Copy embed code" on a panel page: figure only hides every control but the
 	expect(errors).toEqual([]);
 	await page.close();
 }, 60_000);
+
+test('present=1: projector type, no site chrome, and a clicker’s PageDown / PageUp step the stages', async () => {
+	const { page, errors } = await open(browser, '/embed/model?stage=3&seed=2502&present=1');
+	await shown(page, 3);
+	const rootPx = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+	expect(await rootPx()).toBe(22);
+	await page.keyboard.press('PageDown');
+	await shown(page, 4);
+	await page.keyboard.press('PageUp');
+	await page.keyboard.press('PageUp');
+	await shown(page, 2);
+	await page.close();
+
+	// without present=1 the embed keeps its keys to itself (a slide tool's own keys must work)
+	const plain = await open(browser, '/embed/model?stage=3&seed=2502');
+	await shown(plain.page, 3);
+	await plain.page.keyboard.press('ArrowRight');
+	await plain.page.waitForTimeout(300);
+	expect(await plain.page.getByTestId('stepper').getAttribute('data-stage')).toBe('3');
+	await plain.page.close();
+
+	// a site page loses its header and footer; an op panel embed gets the same type scale
+	const site = await open(browser, '/stepper?stage=5&seed=2502&present=1');
+	await shown(site.page, 5);
+	expect(await site.page.locator('body > div header, header').first().isVisible()).toBe(false);
+	await site.page.keyboard.press('PageDown');
+	await shown(site.page, 6);
+	await site.page.close();
+	const panel = await open(browser, '/embed/roi-align?present=1');
+	expect(await panel.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');
+	await panel.page.close();
+	expect([...errors, ...plain.errors, ...site.errors, ...panel.errors]).toEqual([]);
+}, 120_000);
