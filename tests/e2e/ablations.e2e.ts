@@ -93,3 +93,22 @@ test('the stepper switcher: model= in the URL, that model’s stored run at once
 	expect(errors).toEqual([]);
 	await page.close();
 }, 300_000);
+
+test('stage 7 pools a real detection with RoIPool too: the shifted edges in pixels and both masks against the truth', async () => {
+	const { page, errors } = await open(browser, '/stepper?stage=7&seed=2502');
+	const view = page.getByTestId('mask-misalignment');
+	await view.waitFor({ timeout: 60_000 });
+	// from the stored run: the shift is the ops' geometry, known before any model runs
+	expect(Number(await view.getAttribute('data-shift-px'))).toBeGreaterThan(0);
+	await view.getByRole('button', { name: 'Run the live model' }).click();
+	await page.getByTestId('misalignment-iou').waitFor({ timeout: 240_000 });
+	const own = Number(await view.getAttribute('data-own-iou'));
+	const other = Number(await view.getAttribute('data-other-iou'));
+	console.info(`stage 7, scene 2502, detection 0: mask IoU RoIAlign ${own}, RoIPool ${other}`);
+	for (const v of [own, other]) expect(v).toBeGreaterThan(0.3);
+	expect(own).toBeLessThanOrEqual(1);
+	expect(own).not.toBe(other); // the rounded grid gives the head other inputs, so another mask
+	expect(await view.locator('canvas').count()).toBe(1);
+	expect(errors).toEqual([]);
+	await page.close();
+}, 300_000);

@@ -9,6 +9,7 @@ import { multiScalePool } from './multi-scale-pool';
 import { liveTensors } from './feature-map';
 import { inferLevelRange } from './glue';
 import type { ModelTrace } from './trace';
+import type { Pooler } from './manifest';
 
 export interface HeadsOnBoxes {
 	/** [K*classes] box-head class logits */
@@ -21,11 +22,16 @@ export interface HeadsOnBoxes {
 	levels: Int32Array;
 }
 
-/** Both heads on `boxes` ([K*4], resized-image pixels). Needs the trace's features: call before trace.dispose(). */
+/**
+ * Both heads on `boxes` ([K*4], resized-image pixels). Needs the trace's features: call before trace.dispose().
+ * `pooler` pools with another kernel than the model was trained with (stage 7 asks what RoIPool's rounding would do
+ * to the masks of a RoIAlign-trained head).
+ */
 export async function runHeadsOnBoxes(
 	net: MaskRcnnNetwork,
 	trace: ModelTrace,
-	boxes: Float32Array
+	boxes: Float32Array,
+	options: { pooler?: Pooler } = {}
 ): Promise<HeadsOnBoxes> {
 	const cfg = net.cfg;
 	const k = boxes.length / 4;
@@ -48,7 +54,7 @@ export async function runHeadsOnBoxes(
 			outputSize,
 			samplingRatio: cfg.sampling_ratio,
 			minLevel,
-			pooler: cfg.pooler
+			pooler: options.pooler ?? cfg.pooler
 		});
 	const boxPooled = pool(cfg.box_roi_output);
 	const head = net.boxHead(boxPooled);
