@@ -1,17 +1,17 @@
-// The shipped model on tfjs's CPU backend in Node, run on one generated scene: the setup shared by the tests that
+// The shipped model on tfjs in Node (WASM, tests/helpers/node-backend.ts), run on one generated scene: the setup shared by the tests that
 // check what a run keeps (heads on chosen boxes, the FPN pathway).
-import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { DEFAULT_MODEL, MaskRcnnModel, type ModelTrace } from '../../src/lib/model';
 import { generateScene } from '../../src/lib/scenes';
 import { fileFetch } from './file-fetch';
+import { useNodeBackend } from './node-backend';
 
 const WEIGHTS_ROOT = 'static/weights';
 export const haveWeights = existsSync(`${WEIGHTS_ROOT}/${DEFAULT_MODEL}/manifest.json`);
 
 /** Loads the weights from disk (no cache) and runs scene `seed`; the caller disposes both. */
 export async function cpuModelOnScene(seed = 11): Promise<{ model: MaskRcnnModel; trace: ModelTrace }> {
-	await tf.setBackend('cpu');
+	await useNodeBackend();
 	const model = await MaskRcnnModel.load(`/${DEFAULT_MODEL}`, {
 		fetch: fileFetch(WEIGHTS_ROOT),
 		cacheName: null

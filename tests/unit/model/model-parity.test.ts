@@ -1,7 +1,6 @@
-// The golden test of the whole model: tfjs (CPU backend in Node) against torchvision's MaskRCNN on the shipped weights,
+// The golden test of the whole model: tfjs (WASM backend in Node, tests/helpers/node-backend.ts) against torchvision's MaskRCNN on the shipped weights,
 // scene by scene and stage by stage, so a failure names the stage that differs. Fixture: tools/parity/. Every model
 // of the switcher has its own fixture, tests/fixtures/model-parity[-<variant>].json, named by its `weights`.
-import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -10,6 +9,7 @@ import { MODELS } from '../../../src/lib/model/models';
 import { boxIou } from '../../../src/lib/ops';
 import { generateScene } from '../../../src/lib/scenes';
 import { fileFetch } from '../../helpers/file-fetch';
+import { useNodeBackend } from '../../helpers/node-backend';
 
 interface Stats {
 	shape: number[];
@@ -119,7 +119,7 @@ describe.each(FIXTURES.map((f) => [f.weights, f] as const))(
 		const worst = { ...WORST_START };
 		worstOf.set(fixture.weights, worst);
 		beforeAll(async () => {
-			await tf.setBackend('cpu');
+			await useNodeBackend();
 			model = await MaskRcnnModel.load(fixture.weights, { fetch: fileFetch(WEIGHTS_ROOT), cacheName: null });
 		}, 120_000);
 		afterAll(() => {

@@ -1,8 +1,7 @@
 // Each shipped precomputed trace (static/weights/<model>/traces, `npm run traces`, tools/traces/model-traces.ts)
-// equals a live run of its scene on the weights beside it (tfjs CPU backend): proposals and detections within model-parity.test.ts's tolerances, features within
+// equals a live run of its scene on the weights beside it (tfjs in Node, tests/helpers/node-backend.ts): proposals and detections within model-parity.test.ts's tolerances, features within
 // float16 rounding, and the weights fingerprint equals the manifest's, so a retrain without regenerating the
 // traces fails here. Each preset still meets the rule it was chosen by (every detection at score ≥ 0.5 right).
-import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
@@ -21,6 +20,7 @@ import { generateScene } from '../../../src/lib/scenes';
 import { matchScene } from '../../../tools/traces/scene-match';
 import { haveWeights as have, maxAbsDiff } from '../../helpers/cpu-model';
 import { fileFetch } from '../../helpers/file-fetch';
+import { useNodeBackend } from '../../helpers/node-backend';
 
 // One CPU forward pass of the 512 px model per preset: ~15–30 s each on a busy 2-core machine.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
@@ -32,7 +32,7 @@ const loaded = new Map<string, MaskRcnnModel>();
 async function modelOf(id: string): Promise<MaskRcnnModel> {
 	let m = loaded.get(id);
 	if (!m) {
-		await tf.setBackend('cpu');
+		await useNodeBackend();
 		m = await MaskRcnnModel.load(`/${id}`, { fetch: fileFetch('static/weights'), cacheName: null });
 		loaded.set(id, m);
 	}
@@ -121,6 +121,10 @@ describe.skipIf(!have)('each precomputed trace equals a live run of its scene', 
 				expect(maxAbsDiff(pre.masks.probs.data, live.masks.probs.data)).toBeLessThanOrEqual(1e-3);
 			});
 
+			// The traces were written from a CPU-backend run; the live run here may use another float32 backend
+			// (WASM), whose sums differ in the last float32 bits, so a value on a float16 rounding boundary may round
+			// the other way: allow that float32 noise on top (1e-5, relative above 1; the largest seen on WASM is 5e-6).
+			const slack = (v: number) => halfUlp16(v) + 1e-5 * Math.max(1, Math.abs(v));
 			test('features: read() within float16 rounding of the live maps; previews equal', async () => {
 				const maps = (t: ModelTrace) => [...t.features.c, ...t.features.p];
 				const [pm, lm] = [maps(pre), maps(live)];
@@ -129,7 +133,7 @@ describe.skipIf(!have)('each precomputed trace equals a live run of its scene', 
 					const [a, b] = await Promise.all([pm[i].read(), lm[i].read()]);
 					let bad = 0;
 					b.data.forEach((v, j) => {
-						if (!(Math.abs(a.data[j] - v) <= halfUlp16(v))) bad++;
+						if (!(Math.abs(a.data[j] - v) <= slack(v))) bad++;
 					});
 					expect(bad, `map ${i}: values off by more than float16 rounding`).toBe(0);
 					const [pp, lp] = await Promise.all([pm[i].preview(), lm[i].preview()]);
