@@ -34,6 +34,15 @@ export const MODELS: readonly ModelChoice[] = [
 		pooler: 'roi_pool',
 		maskActivation: 'sigmoid',
 		storedRuns: ['scene-2502', 'scene-2760']
+	},
+	{
+		id: 'shapes-mrcnn-r10s-softmax',
+		label: 'Softmax masks (ablation)',
+		about:
+			'Trained the same way, but the mask head’s classes compete: a softmax across the class planes at every pixel instead of one sigmoid per class.',
+		pooler: 'roi_align',
+		maskActivation: 'softmax',
+		storedRuns: ['scene-2502', 'scene-2760']
 	}
 ];
 
