@@ -35,6 +35,10 @@ test('/table-2: every model on one scene from stored runs, and the measured tabl
 	await expect(table.locator('caption').textContent()).resolves.toMatch(/RoIAlign vs RoIPool/);
 	expect(await table.locator('td[data-gain="mask-AP"]').textContent()).toMatch(/^[+−]\d+\.\d/);
 	await expect(table.textContent()).resolves.toContain('26.9'); // the paper's 2c RoIPool row
+	const softmax = page.getByTestId('table-2b');
+	await expect(softmax.locator('caption').textContent()).resolves.toMatch(/softmax/);
+	expect(await softmax.locator('td[data-gain="mask-AP"]').textContent()).toMatch(/^[+−]\d+\.\d/);
+	await expect(softmax.textContent()).resolves.toContain('24.8'); // the paper's 2b softmax row
 
 	// another scene: the figure follows, and the address says which
 	const chips = page.locator('[data-testid="table2-compare"] button[aria-pressed]');

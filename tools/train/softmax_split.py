@@ -1,6 +1,6 @@
 """Why softmax masks lose most on large shapes (issue 18, the /table-2 page's reading of Table 2b).
 
-    /usr/bin/python3 tools/train/softmax_split.py --data dataset-val --n 40
+    /usr/bin/python3 tools/train/softmax_split.py --data dataset-val --n 40 --out src/lib/ablations/softmax-split.json
 
 On the softmax model's detections (score >= 0.5) in the first N held-out scenes, over the 28x28 pixels its mask
 head calls foreground (1 - p(background) > 0.5): the mean probability of the detected class, the mean probability
@@ -8,6 +8,7 @@ left to the other shape classes, and the share of those pixels where the detecte
 the pasted mask). Small and large split at sqrt(box area) = 160 px, the table's "large".
 """
 import argparse
+import json
 import os
 import sys
 
@@ -22,6 +23,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument('--weights', default='static/weights/shapes-mrcnn-r10s-softmax')
 ap.add_argument('--data', default='dataset-val')
 ap.add_argument('--n', type=int, default=40)
+ap.add_argument('--out', help='write the summary as JSON here')
 args = ap.parse_args()
 torch.set_num_threads(2)
 model, man = load_exported(args.weights)
@@ -52,5 +54,12 @@ with torch.no_grad():
             r = (float(own[inside].mean()), float((fg - own)[inside].mean()), float(((own < 0.5) & inside).float().mean()))
             rows['large' if size >= 160 else 'small'].append(r)
         cap.clear()
+summary = {'scenes': args.n, 'split_px': 160, 'model': os.path.basename(args.weights.rstrip('/'))}
 for s, r in rows.items():
-    a = np.array(r); print(s, len(a), 'own p over fg pixels %.3f, other classes %.3f, fg pixels with own<0.5: %.3f' % tuple(a.mean(0)))
+    a = np.array(r)
+    own, other, holes = (float(v) for v in a.mean(0))
+    summary[s] = {'detections': len(a), 'own_prob': own, 'other_classes_prob': other, 'hole_share': holes}
+    print(s, len(a), 'own p over fg pixels %.3f, other classes %.3f, fg pixels with own<0.5: %.3f' % (own, other, holes))
+if args.out:
+    with open(args.out, 'w') as f:
+        json.dump(summary, f, indent=1)
