@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Scene } from '$lib/scenes';
 import { edgeShiftsPx, judgeMasks } from '$lib/stepper/stages/roi-align/mask-misalignment';
-import { cropAround } from '$lib/stepper/stages/roi-align/misalignment-pixels';
+import {
+	BOTH_RGB,
+	OTHER_RGB,
+	cropAround,
+	misalignmentPixels
+} from '$lib/stepper/stages/roi-align/misalignment-pixels';
 
 describe('edgeShiftsPx: RoIPool’s first rounding, in image pixels', () => {
 	it('rounds the box on the level’s grid (worked by hand)', () => {
@@ -58,7 +63,25 @@ describe('judgeMasks', () => {
 		);
 	});
 	it('crops around a box inside the scene', () => {
-		expect(cropAround([1, 1, 2, 2], scene(), 1)).toEqual({ x: 0, y: 0, width: 3, height: 3 });
-		expect(cropAround([0, 0, 4, 4], scene(), 16)).toEqual({ x: 0, y: 0, width: 4, height: 4 });
+		expect(cropAround([1, 1, 2, 2], scene())).toEqual({ x: 0, y: 0, width: 4, height: 4 });
+		expect(cropAround([0, 0, 4, 4], scene())).toEqual({ x: 0, y: 0, width: 4, height: 4 });
+	});
+});
+
+describe('misalignmentPixels', () => {
+	it('colours each pixel by which mask covers it and draws the truth outline one canvas pixel wide, inside', () => {
+		const crop = { x: 0, y: 0, width: 4, height: 4 };
+		const own = plane([0, 1, 4, 5, 8, 9, 12, 13]);
+		const other = plane([1, 2, 5, 6, 9, 10, 13, 14]);
+		const px = misalignmentPixels(scene(), crop, own, other, 0, 3);
+		const at = (x: number, y: number) => Array.from(px.subarray(4 * (y * 12 + x), 4 * (y * 12 + x) + 3));
+		expect(px.length).toBe(12 * 12 * 4);
+		// image pixel (1, 1): inside the object, covered by both; its right side faces the outside → a black line
+		expect(at(4, 4)).toEqual([...BOTH_RGB]);
+		expect(at(5, 4)).toEqual([0, 0, 0]);
+		// image pixel (2, 1): outside the object, only the other mask
+		expect(at(7, 4)).toEqual([...OTHER_RGB]);
+		// image pixel (0, 1): the scene's left edge counts as outside
+		expect(at(0, 4)).toEqual([0, 0, 0]);
 	});
 });
