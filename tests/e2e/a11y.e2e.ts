@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { a11yRoutes } from './a11y-routes';
-import { useBrowser } from './browser';
+import { settle, useBrowser } from './browser';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -27,8 +27,7 @@ test('axe finds nothing serious or critical on any route, light or dark', async 
 		for (const r of a11yRoutes()) {
 			const page = await ctx.newPage();
 			await page.goto(inject('baseUrl') + r.path, { waitUntil: 'load' });
-			// a quiet network where it comes; a tutorial of live stage frames may keep loading them for longer
-			await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+			await settle(page);
 			if (r.stage)
 				await page.waitForSelector(
 					`[data-testid="stepper"][data-stage="${r.stage}"]:not([data-render-ms=""])`,

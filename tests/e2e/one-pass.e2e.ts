@@ -1,25 +1,19 @@
 // "One pass through Mask R-CNN" shows each stage in the page, as a live figure from the stored run (no weights
 // downloaded), sized to its content; its contents are numbered once.
 import type { Browser, Frame } from 'playwright-core';
-import { expect, inject, test } from 'vitest';
-import { useBrowser } from './browser';
+import { expect, test } from 'vitest';
+import { open, useBrowser } from './browser';
 
 let browser: Browser;
 useBrowser((b) => (browser = b));
 
 test('every stage is a figure in the page, drawn from the stored run, with no scrollbar of its own', async () => {
-	// not open(): its "network idle" waits for every lazy frame the page may start while it loads
-	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-	const errors: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(m.text());
-	});
-	page.on('pageerror', (e) => errors.push(String(e)));
 	const weights: string[] = [];
-	page.on('request', (r) => {
-		if (/\.bin$/.test(r.url()) && r.url().includes('shard')) weights.push(r.url());
-	});
-	await page.goto(inject('baseUrl') + '/tutorials/one-pass', { waitUntil: 'domcontentloaded' });
+	const { page, errors } = await open(browser, '/tutorials/one-pass', undefined, (p) =>
+		p.on('request', (r) => {
+			if (/\.bin$/.test(r.url()) && r.url().includes('shard')) weights.push(r.url());
+		})
+	);
 	const toc = page.locator('nav.toc li');
 	expect(await toc.count()).toBe(11);
 	expect(await toc.first().textContent()).toBe('1. Input and transform');
