@@ -22,7 +22,10 @@ describe('layer rules (npm run check fails on these)', () => {
 		['src/lib/ui/x.ts', "import { ModelSession } from '$lib/model';"],
 		['src/lib/ui/sub/x.ts', "import { STAGES } from '../../stepper/stages';"],
 		['src/lib/panels/roi/x.ts', "import { STAGES } from '$lib/stepper/stages';"],
-		['src/lib/stepper/x.ts', "import { Panel } from '$lib/tutorial';"]
+		['src/lib/stepper/x.ts', "import { Panel } from '$lib/tutorial';"],
+		['src/lib/tour/x.ts', "import { STAGES } from '$lib/stepper/stages';"],
+		['src/lib/tour/x.ts', "import { PANELS } from '../panels/registry';"],
+		['src/lib/ui/x.ts', "import { TOURS } from '$lib/tour/registry';"]
 	])('%s may not: %s', async (file, source) => {
 		const messages = await restricted(file, source);
 		expect(messages.length).toBe(1);
@@ -35,7 +38,8 @@ describe('layer rules (npm run check fails on these)', () => {
 		['src/lib/panels/roi/x.ts', "import { fmt } from '$lib/ui/format';"],
 		['src/lib/stepper/x.ts', "import { PANELS } from '$lib/panels/registry';"],
 		['src/lib/stepper/stages/input/x.ts', "import { x } from '../../parts/roi-choice';"],
-		['src/lib/tutorial/x.ts', "import { STAGES } from '$lib/stepper/stages';"]
+		['src/lib/tutorial/x.ts', "import { STAGES } from '$lib/stepper/stages';"],
+		['src/lib/tour/x.ts', "import { mergeQuery } from '$lib/url/query';"]
 	])('%s may: %s', async (file, source) => {
 		expect(await restricted(file, source)).toEqual([]);
 	});
