@@ -20,7 +20,8 @@ const visible = (page: Page, selector: string) =>
 		.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
 
 test('/embed/model: hide=status,controls,prose,nav leaves the figure and its output', async () => {
-	const { page, errors } = await open(browser, STORED);
+	// a frame tall enough for the whole stage, so the fit to a slide drops nothing (that is the last test's)
+	const { page, errors } = await open(browser, STORED, { width: 1280, height: 4000 });
 	await shown(page, 9);
 	// the default embed: the stage with its controls and prose, and no "Ready on …" line
 	expect(await visible(page, '.stage-frame .controls')).toBeGreaterThan(0);
@@ -29,7 +30,10 @@ test('/embed/model: hide=status,controls,prose,nav leaves the figure and its out
 	expect(await page.getByTestId('ready').count()).toBe(0);
 	await page.close();
 
-	const hidden = await open(browser, `${STORED}&hide=status,controls,prose,nav`);
+	const hidden = await open(browser, `${STORED}&hide=status,controls,prose,nav`, {
+		width: 1280,
+		height: 4000
+	});
 	await shown(hidden.page, 9);
 	for (const sel of [
 		'.stage-frame .controls',
@@ -47,7 +51,7 @@ test('/embed/model: hide=status,controls,prose,nav leaves the figure and its out
 	await hidden.page.close();
 
 	// an unknown name is named once in a notice; the known ones still apply
-	const bad = await open(browser, `${STORED}&hide=controls,sliders,sliders`);
+	const bad = await open(browser, `${STORED}&hide=controls,sliders,sliders`, { width: 1280, height: 4000 });
 	await shown(bad.page, 9);
 	const text = await bad.page.locator('body').innerText();
 	expect(text).toContain('hide= names no control "sliders".');
@@ -151,3 +155,65 @@ test('present=1: projector type, no site chrome, and a clicker’s PageDown / Pa
 	await panel.page.close();
 	expect([...errors, ...plain.errors, ...site.errors, ...panel.errors]).toEqual([]);
 }, 120_000);
+
+// Every embed route in its default state fits a 16:9 slide's iframe: no scrollbar either way. The fit drops the
+// secondary text first and then scales (ui/fit-frame.ts); what it did is printed, so a regression in how much it
+// had to shrink is seen, while the assertion is the slide's: nothing to scroll.
+const EMBEDS = [
+	'/embed/roi-pool',
+	'/embed/roi-align',
+	'/embed/compare',
+	'/embed/fpn-levels',
+	'/embed/training-targets',
+	'/embed/model',
+	'/embed/overview',
+	'/embed/roi-align-pair'
+];
+
+test('every embed fits a 960×540 and a 1280×720 iframe with no scrollbar', async () => {
+	const report: string[] = [];
+	for (const size of [
+		{ width: 960, height: 540 },
+		{ width: 1280, height: 720 }
+	]) {
+		const host = await browser.newPage({ viewport: size });
+		for (const path of EMBEDS) {
+			const { inject } = await import('vitest');
+			// a real iframe of that size, as on a slide
+			await host.setContent(
+				`<body style="margin:0"><iframe src="${inject('baseUrl')}${path}" width="${size.width}" height="${size.height}" style="border:0;display:block"></iframe></body>`
+			);
+			const frame = await (await host.waitForSelector('iframe')).contentFrame();
+			await frame!.waitForLoadState('load');
+			await frame!.waitForSelector('main.embed[data-fit-scale]:not([data-fit-scale=""]), main.embed', {
+				timeout: 30_000
+			});
+			// the overview and the model stage draw from a stored run: wait for their picture
+			if (path === '/embed/model')
+				await frame!.waitForSelector('[data-testid="stepper"]:not([data-render-ms=""])');
+			if (path === '/embed/overview') await frame!.waitForSelector('[data-testid="overview"] [data-node]');
+			await frame!.waitForFunction(
+				() => document.querySelector('main.embed')?.getAttribute('data-fit-scale') !== ''
+			);
+			await host.waitForTimeout(300);
+			const m = await frame!.evaluate(() => {
+				const d = document.documentElement;
+				const main = document.querySelector('main.embed') as HTMLElement;
+				return {
+					sh: d.scrollHeight,
+					ch: d.clientHeight,
+					sw: d.scrollWidth,
+					cw: d.clientWidth,
+					scale: main.dataset.fitScale,
+					fit: d.getAttribute('data-fit') ?? 'as is'
+				};
+			});
+			report.push(`${path} ${size.width}×${size.height}: ${m.fit}, scale ${m.scale}`);
+			expect(m.sh, `${path} at ${size.width}×${size.height} scrolls down`).toBeLessThanOrEqual(m.ch);
+			expect(m.sw, `${path} at ${size.width}×${size.height} scrolls sideways`).toBeLessThanOrEqual(m.cw);
+			expect(Number(m.scale)).toBeGreaterThanOrEqual(0.5);
+		}
+		await host.close();
+	}
+	console.log(report.join('\n'));
+}, 240_000);
