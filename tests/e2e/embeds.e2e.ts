@@ -152,6 +152,20 @@ test('present=1: projector type, no site chrome, and a clicker’s PageDown / Pa
 	await site.page.close();
 	const panel = await open(browser, '/embed/roi-align?present=1');
 	expect(await panel.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22px');
+	// a panel's main action on the clicker: PageDown slides the box half a cell (stride 32), PageUp back
+	await panel.page.locator('[data-ready="true"]').waitFor();
+	await panel.page.keyboard.press('PageDown');
+	await panel.page.waitForFunction(() => location.search.includes('box=26,10,140,124'));
+	expect(await panel.page.getByTestId('box-x1').inputValue()).toBe('26');
+	await panel.page.keyboard.press('PageUp');
+	await panel.page.waitForFunction(() => !location.search.includes('box='));
+	// without present=1 the keys scroll as usual
+	const still = await open(browser, '/embed/roi-align');
+	await still.page.locator('[data-ready="true"]').waitFor();
+	await still.page.keyboard.press('PageDown');
+	await still.page.waitForTimeout(400);
+	expect(await still.page.getByTestId('box-x1').inputValue()).toBe('10');
+	await still.page.close();
 	await panel.page.close();
 	expect([...errors, ...plain.errors, ...site.errors, ...panel.errors]).toEqual([]);
 }, 120_000);

@@ -18,6 +18,7 @@ import { ROI_CODEC, ROI_DEFAULTS, type RoiState } from './roi/roi-state';
 import { matcherSnippet } from './pytorch/targets-snippet';
 import { TARGETS_CODEC, TARGETS_DEFAULTS, type TargetsState } from './targets/targets-state';
 import { gtOfState } from './targets/targets-view';
+import { fpnStep, roiStep, type StepDir } from './present-step';
 
 /** What every panel component takes: its state (bindable), the hidden controls, its presets. */
 export interface PanelProps<S> {
@@ -42,11 +43,14 @@ export interface PanelDef<S> {
 	load: () => Promise<{ default: Component<PanelProps<S>, object, 'state'> }>;
 	/** a runnable torchvision snippet that prints the panel's numbers */
 	snippet: (s: Readonly<S>) => string;
+	/** presenter mode's main action (present-step.ts): a clicker's PageDown (+1) / PageUp (−1) */
+	step?: (s: Readonly<S>, dir: StepDir) => S;
 }
 
 const roiPanel = (def: Omit<PanelDef<RoiState>, 'codec' | 'defaults'>): PanelDef<RoiState> => ({
 	codec: ROI_CODEC,
 	defaults: ROI_DEFAULTS,
+	step: roiStep,
 	...def
 });
 
@@ -84,7 +88,8 @@ export const PANELS = {
 		figureOnly: FPN_CONTROLS.filter((c) => c !== 'axis'),
 		presets: [],
 		load: () => import('./fpn/FpnLevelPanel.svelte'),
-		snippet: fpnSnippet
+		snippet: fpnSnippet,
+		step: fpnStep
 	} satisfies PanelDef<FpnState>,
 	'training-targets': {
 		kind: 'training-targets',
