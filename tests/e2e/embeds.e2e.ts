@@ -118,7 +118,7 @@ test('"Copy embed code" on a panel page: figure only hides every control but the
 	await page.getByRole('button', { name: 'Copy embed code' }).click();
 	await page.getByTestId('figure-only').check();
 	const hide = new URL((await snippetOf(page)).src).searchParams.get('hide')!.split(',');
-	expect(hide).toEqual(['boxes', 'round', 'img', 'formula', 'add', 'pytorch']);
+	expect(hide).toEqual(['boxes', 'round', 'img', 'formula', 'add', 'pytorch', 'status']);
 	expect(errors).toEqual([]);
 	await page.close();
 }, 60_000);
@@ -232,3 +232,15 @@ test('every embed fits a 960×540 and a 1280×720 iframe with no scrollbar', asy
 	}
 	console.log(report.join('\n'));
 }, 240_000);
+
+test('hide=status is a known name on every panel embed and hides its redraw-time line', async () => {
+	for (const kind of ['roi-pool', 'roi-align', 'compare', 'fpn-levels', 'training-targets']) {
+		const { page, errors } = await open(browser, `/embed/${kind}?hide=status`, { width: 1280, height: 4000 });
+		await page.locator('[data-ready="true"]').waitFor();
+		expect(await page.getByTestId('notice').count(), kind).toBe(0);
+		expect(await page.locator('.host[data-hide-status]').count(), kind).toBe(1);
+		expect(await visible(page, '.perf'), kind).toBe(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	}
+}, 60_000);

@@ -9,10 +9,13 @@ export const POOL_CONTROLS = [
 	'seed',
 	'img',
 	'formula',
-	'pytorch'
+	'pytorch',
+	'status'
 ] as const;
 export const ALIGN_CONTROLS = [...POOL_CONTROLS, 'sr', 'aligned', 'agg', 'detail'] as const;
-export const FPN_CONTROLS = ['boxes', 'round', 'img', 'axis', 'formula', 'add', 'pytorch'] as const;
+export const FPN_CONTROLS = ['boxes', 'round', 'img', 'axis', 'formula', 'add', 'pytorch', 'status'] as const;
+/** status: the "last update … ms" line (PanelHost hides it); every embed takes hide=status */
+export const TARGETS_CONTROLS = ['formula', 'pytorch', 'status'] as const;
 
 /** `show(name)`: the control is one of the panel's and not hidden. */
 export function shownControls(

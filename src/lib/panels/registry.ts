@@ -4,7 +4,7 @@
 import type { Component } from 'svelte';
 import type { Codec } from '$lib/url/codec';
 import type { UrlBinding } from '$lib/url/url-bound.svelte';
-import { ALIGN_CONTROLS, FPN_CONTROLS, POOL_CONTROLS } from './controls';
+import { ALIGN_CONTROLS, FPN_CONTROLS, POOL_CONTROLS, TARGETS_CONTROLS } from './controls';
 import { FPN_CODEC, FPN_DEFAULTS, type FpnState } from './fpn/fpn-state';
 import { compareSnippet, fpnSnippet, roiAlignSnippet, roiPoolSnippet } from './pytorch/torch-snippet';
 import {
@@ -96,7 +96,7 @@ export const PANELS = {
 		title: 'Training targets panel',
 		codec: TARGETS_CODEC,
 		defaults: TARGETS_DEFAULTS,
-		controls: ['formula', 'pytorch'],
+		controls: TARGETS_CONTROLS,
 		presets: [],
 		load: () => import('./targets/TrainingTargetsPanel.svelte'),
 		snippet: (s) => matcherSnippet(s, gtOfState(s))

@@ -16,9 +16,10 @@ describe('the shipped tours', () => {
 		expect(page(t.steps[0].at)).toBe('/');
 		const tabs = t.steps.slice(1).map((s) => JSON.stringify(s.enter));
 		expect(tabs).toEqual(STAGES.map((s) => JSON.stringify([{ click: `[data-testid="stage-tab-${s.id}"]` }])));
-		expect(t.steps.slice(1).map((s) => s.point)).toEqual(
-			STAGES.map((s) => `[data-testid="stage-${s.slug}"]`)
-		);
+		// each points at its stage, or at a part of it
+		t.steps
+			.slice(1)
+			.forEach((s, i) => expect(s.point?.startsWith(`[data-testid="stage-${STAGES[i].slug}"]`)).toBe(true));
 	});
 
 	test.each(TOURS.flatMap((t) => t.steps.map((s, i) => [t.id, i + 1, s] as const)))(
