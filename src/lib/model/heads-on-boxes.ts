@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assignFpnLevels, type Tensor } from '$lib/ops';
 import type { MaskRcnnNetwork } from './network';
+import { bucketRows, compilesPerShape } from './head-rows';
 import { multiScalePool } from './multi-scale-pool';
 import { liveTensors } from './feature-map';
 import { inferLevelRange } from './glue';
@@ -54,7 +55,9 @@ export async function runHeadsOnBoxes(
 			outputSize,
 			samplingRatio: cfg.sampling_ratio,
 			minLevel,
-			pooler: options.pooler ?? cfg.pooler
+			pooler: options.pooler ?? cfg.pooler,
+			// as run.ts: on WebGL a few padded sizes, not one program set per box count
+			padTo: compilesPerShape() ? bucketRows(k, cfg.rpn.post_nms_top_n_test) : k
 		});
 	const boxPooled = pool(cfg.box_roi_output);
 	const head = net.boxHead(boxPooled);
@@ -71,7 +74,12 @@ export async function runHeadsOnBoxes(
 			maskNchw.data()
 		])) as Float32Array[];
 		const m = maskNchw.shape[2];
-		return { classLogits, boxDeltas, maskLogits: { shape: [k, classes, m, m], data: maskData }, levels };
+		return {
+			classLogits: classLogits.slice(0, k * classes),
+			boxDeltas: boxDeltas.slice(0, k * classes * 4),
+			maskLogits: { shape: [k, classes, m, m], data: maskData.slice(0, k * classes * m * m) },
+			levels
+		};
 	} finally {
 		tf.dispose([head.classLogits, head.boxDeltas, maskNchw]);
 	}

@@ -15,6 +15,7 @@ import {
 	type ImageInput
 } from './glue';
 import type { MaskRcnnNetwork } from './network';
+import { bucketRows, chunksOf, compilesPerShape, MASK_CHUNK } from './head-rows';
 import { multiScalePool } from './multi-scale-pool';
 import type { ModelTrace, RunPart } from './trace';
 import { TraceDraft } from './trace-draft';
@@ -35,6 +36,10 @@ export interface RunOptions extends HeadThresholds {
 	 * tensors belong to the run (freed by the final trace's dispose(), or when the run fails).
 	 */
 	onPart?: (part: RunPart, partial: ModelTrace) => void;
+	/** pad the heads' rows to a few sizes (head-rows.ts); default: on backends that compile a program per shape */
+	padRows?: boolean;
+	/** detections per mask-head chunk when padding (default MASK_CHUNK) */
+	maskChunk?: number;
 }
 
 async function download(t: tf.Tensor): Promise<Float32Array> {
@@ -111,20 +116,25 @@ export async function runModel(
 		// zero-row tensor must never reach a GPU kernel (WebGL fails on it), and their outputs are empty.
 		let classLogits: Float32Array = new Float32Array(0);
 		let boxDeltas: Float32Array = new Float32Array(0);
-		if (stage.proposals.boxes.length > 0) {
+		// On WebGL the heads run on padded row counts (head-rows.ts): one set of programs for every scene.
+		const padRows = opts.padRows ?? compilesPerShape();
+		const k = stage.proposalLevels.length;
+		if (k > 0) {
 			const boxPooled = own(
 				multiScalePool(poolFeatures, stage.proposals.boxes, stage.proposalLevels, {
 					outputSize: cfg.box_roi_output,
 					samplingRatio: cfg.sampling_ratio,
 					minLevel,
-					pooler: cfg.pooler
+					pooler: cfg.pooler,
+					padTo: padRows ? bucketRows(k, cfg.rpn.post_nms_top_n_test) : k
 				})
 			);
 			const head = net.boxHead(boxPooled);
 			own([head.classLogits, head.boxDeltas]);
 			boxPooled.dispose();
-			classLogits = await download(head.classLogits);
-			boxDeltas = await download(head.boxDeltas);
+			const classes = cfg.classes.length;
+			classLogits = (await download(head.classLogits)).slice(0, k * classes);
+			boxDeltas = (await download(head.boxDeltas)).slice(0, k * classes * 4);
 			tf.dispose([head.classLogits, head.boxDeltas]);
 		}
 		const heads = detectionsOf(cfg, input, stage, classLogits, boxDeltas, opts);
@@ -136,20 +146,36 @@ export async function runModel(
 		const d = det.scores.length;
 		const maskLogits: Tensor = { shape: maskLogitsShape(cfg, d), data: new Float32Array(0) };
 		if (d > 0) {
-			const maskPooled = own(
-				multiScalePool(poolFeatures, det.boxes, det.levels, {
-					outputSize: cfg.mask_roi_output,
-					samplingRatio: cfg.sampling_ratio,
-					minLevel,
-					pooler: cfg.pooler
-				})
-			);
-			const maskNhwc = own(net.maskHead(maskPooled));
-			maskPooled.dispose();
-			const logitsNchw = own(tf.tidy(() => maskNhwc.transpose([0, 3, 1, 2])));
-			maskNhwc.dispose();
-			maskLogits.data = await download(logitsNchw);
-			logitsNchw.dispose();
+			const perDet = maskLogits.shape.slice(1).reduce((a, b) => a * b, 1);
+			const chunkRows = padRows ? (opts.maskChunk ?? MASK_CHUNK) : d;
+			// every chunk is queued before the first read, so the GPU never waits for the CPU between them
+			const chunks = chunksOf(d, chunkRows).map(([start, n]) => {
+				const pooled = own(
+					multiScalePool(
+						poolFeatures,
+						det.boxes.subarray(4 * start, 4 * (start + n)),
+						det.levels.subarray(start, start + n),
+						{
+							outputSize: cfg.mask_roi_output,
+							samplingRatio: cfg.sampling_ratio,
+							minLevel,
+							pooler: cfg.pooler,
+							padTo: chunkRows
+						}
+					)
+				);
+				const nhwc = own(net.maskHead(pooled));
+				pooled.dispose();
+				const nchw = own(tf.tidy(() => nhwc.transpose([0, 3, 1, 2])));
+				nhwc.dispose();
+				return { start, n, nchw };
+			});
+			maskLogits.data = new Float32Array(d * perDet);
+			const parts = await Promise.all(chunks.map((ch) => download(ch.nchw)));
+			chunks.forEach((ch, i) => {
+				maskLogits.data.set(parts[i].subarray(0, ch.n * perDet), ch.start * perDet);
+				ch.nchw.dispose();
+			});
 		}
 		lap('maskHead');
 		draft.set({ masks: masksOf(cfg, input, det, maskLogits) });

@@ -55,6 +55,37 @@ export function cellAt(
 }
 
 /**
+ * The keyboard cursor's next cell on a width × height grid after `key` (arrows move by `by` cells, Home / End go to
+ * the row's ends), clamped to the grid; from no cursor yet, the centre. null for a key that moves nothing.
+ */
+export function stepCell(
+	from: { x: number; y: number } | null,
+	key: string,
+	by: number,
+	width: number,
+	height: number
+): { x: number; y: number } | null {
+	const c = from ?? { x: Math.floor(width / 2), y: Math.floor(height / 2) };
+	const clamp = (v: number, n: number) => Math.min(n - 1, Math.max(0, v));
+	switch (key) {
+		case 'ArrowLeft':
+			return { x: clamp(c.x - by, width), y: c.y };
+		case 'ArrowRight':
+			return { x: clamp(c.x + by, width), y: c.y };
+		case 'ArrowUp':
+			return { x: c.x, y: clamp(c.y - by, height) };
+		case 'ArrowDown':
+			return { x: c.x, y: clamp(c.y + by, height) };
+		case 'Home':
+			return { x: 0, y: c.y };
+		case 'End':
+			return { x: width - 1, y: c.y };
+		default:
+			return null;
+	}
+}
+
+/**
  * Blends each mask's pixels (probability ≥ threshold) half-and-half with its colour, in place: the detections
  * picture. `masks` holds D planes of width × height, `colorOf(d)` the RGB of mask d.
  */

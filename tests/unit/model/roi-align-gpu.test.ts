@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from '../../../src/lib/scenes';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { bucketRows, chunksOf } from '../../../src/lib/model/head-rows';
 import { multiScaleRoiAlign } from '../../../src/lib/model/multi-scale-pool';
 import { roiAlignGpu } from '../../../src/lib/model/roi-align-gpu';
 import { roiAlign, type Tensor } from '../../../src/lib/ops';
@@ -90,5 +91,48 @@ describe('roiAlignGpu', () => {
 			for (let j = 0; j < part.length; j++) expect(Math.abs(part[j] - ref.data[j])).toBeLessThanOrEqual(1e-4);
 		}
 		tf.dispose([...feats, y]);
+	});
+
+	test('multiScaleRoiAlign padTo: the same boxes, then zero rows, in one output of the padded size', () => {
+		const r = rng(5);
+		const maps = [randomMap(4, 32, 32, r), randomMap(4, 16, 16, r)];
+		const feats = maps.map(toNhwc);
+		const boxes = randomBoxes(5, 128, r);
+		const levels = Int32Array.from([2, 3, 3, 2, 3]);
+		const opts = { outputSize: 7, samplingRatio: 2 };
+		const exact = multiScaleRoiAlign(feats, boxes, levels, opts);
+		const padded = multiScaleRoiAlign(feats, boxes, levels, { ...opts, padTo: bucketRows(5, 100) });
+		expect(padded.shape).toEqual([8, 7, 7, 4]);
+		const a = exact.dataSync();
+		const b = padded.dataSync();
+		expect(Array.from(b.subarray(0, a.length))).toEqual(Array.from(a));
+		expect(b.subarray(a.length).every((v) => v === 0)).toBe(true);
+		expect(() => multiScaleRoiAlign(feats, boxes, levels, { ...opts, padTo: 4 })).toThrow(/padTo/);
+		tf.dispose([...feats, exact, padded]);
+	});
+});
+
+describe('bucketRows', () => {
+	test('powers of two to 16, multiples of 16 to 128, then of 128, never above the cap', () => {
+		expect([1, 2, 3, 5, 9, 16, 17, 33, 128, 129, 900].map((k) => bucketRows(k))).toEqual([
+			1, 2, 3, 5, 9, 16, 17, 33, 128, 129, 900
+		]);
+		expect([1, 2, 3, 5, 9, 16, 17, 33, 128, 129, 900].map((k) => bucketRows(k, 1000))).toEqual([
+			1, 2, 4, 8, 16, 16, 32, 48, 128, 256, 1000
+		]);
+		expect(bucketRows(1000, 1000)).toBe(1000);
+		expect(bucketRows(90, 100)).toBe(96);
+		expect(bucketRows(99, 100)).toBe(100);
+		expect(() => bucketRows(-1)).toThrow(/k must be/);
+	});
+	test('chunksOf covers k rows in order, the last chunk short', () => {
+		expect(chunksOf(40, 16)).toEqual([
+			[0, 16],
+			[16, 16],
+			[32, 8]
+		]);
+		expect(chunksOf(3, 16)).toEqual([[0, 3]]);
+		expect(chunksOf(0, 16)).toEqual([]);
+		expect(() => chunksOf(3, 0)).toThrow(/size/);
 	});
 });

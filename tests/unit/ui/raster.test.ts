@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blendMasks, cellAt, lutOf, lutToRgba, rgbToRgba } from '../../../src/lib/ui/raster';
+import { blendMasks, cellAt, lutOf, stepCell, lutToRgba, rgbToRgba } from '../../../src/lib/ui/raster';
 
 describe('raster pixels', () => {
 	test('rgbToRgba copies each pixel and makes it opaque', () => {
@@ -30,5 +30,14 @@ describe('raster pixels', () => {
 		expect(cellAt(109, 69, rect, 4, 2)).toEqual({ x: 3, y: 1 });
 		expect(cellAt(110, 30, rect, 4, 2)).toBeNull();
 		expect(cellAt(5, 30, rect, 4, 2)).toBeNull();
+	});
+	test('stepCell moves the keyboard cursor by whole cells, clamped to the grid, from the centre at first', () => {
+		expect(stepCell(null, 'ArrowRight', 1, 5, 3)).toEqual({ x: 3, y: 1 });
+		expect(stepCell({ x: 0, y: 0 }, 'ArrowLeft', 1, 5, 3)).toEqual({ x: 0, y: 0 });
+		expect(stepCell({ x: 1, y: 1 }, 'ArrowDown', 8, 5, 3)).toEqual({ x: 1, y: 2 });
+		expect(stepCell({ x: 1, y: 2 }, 'ArrowUp', 1, 5, 3)).toEqual({ x: 1, y: 1 });
+		expect(stepCell({ x: 1, y: 2 }, 'End', 1, 5, 3)).toEqual({ x: 4, y: 2 });
+		expect(stepCell({ x: 3, y: 2 }, 'Home', 1, 5, 3)).toEqual({ x: 0, y: 2 });
+		expect(stepCell({ x: 1, y: 1 }, 'a', 1, 5, 3)).toBeNull();
 	});
 });
