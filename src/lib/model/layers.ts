@@ -17,7 +17,7 @@ export function maxPool3s2(x: tf.Tensor4D): tf.Tensor4D {
 
 /** Linear layer: x [N,in] · Wᵀ + b. */
 export function linear(p: Params, name: string, x: tf.Tensor2D): tf.Tensor2D {
-	return tf.add(tf.matMul(x, p.linear(`${name}.weight`), false, true), p.bias(`${name}.bias`));
+	return tf.add(tf.matMul(x, p.linear(`${name}.weight`)), p.bias(`${name}.bias`));
 }
 
 /** ConvTranspose2d(k=2, s=2, p=0)+bias: each input pixel writes its own 2×2 block (no overlap). */

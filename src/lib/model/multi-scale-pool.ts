@@ -6,7 +6,9 @@
 // boxes split over the levels. On WebGL every new shape is a new shader program, compiled and cached for the page's
 // lifetime: pooling level by level compiled ~50 programs per new scene (the JS heap grew ~0.6 MB a run).
 import * as tf from '@tensorflow/tfjs';
+import { compilesPerShape } from './head-rows';
 import type { Pooler } from './manifest';
+import { multiScalePoolCpu } from './pool-cpu';
 import { samplingPlan } from './roi-align-gpu';
 import { poolPlan } from './roi-pool-gpu';
 
@@ -21,6 +23,9 @@ export interface MultiScaleOptions {
 	 * them keeps one shape for many box counts (head-rows.ts); default the box count
 	 */
 	padTo?: number;
+	/** 'gather': tfjs gathers (on the GPU); 'ops': read the maps and pool with the pure-TS ops (pool-cpu.ts).
+	 * Default: gather on GPU backends, ops on CPU backends (WASM, CPU). */
+	path?: 'gather' | 'ops';
 }
 
 interface MergedPlan {
@@ -50,6 +55,8 @@ export function multiScalePool(
 	const padTo = opts.padTo ?? k;
 	if (padTo < k) throw new Error(`multiScalePool: padTo (${padTo}) must be at least the box count (${k})`);
 	if (padTo === 0) return tf.zeros([0, out, out, c]);
+	if ((opts.path ?? (compilesPerShape() ? 'gather' : 'ops')) === 'ops')
+		return multiScalePoolCpu(features, boxes, levels, { ...opts, padTo });
 	const plan = mergedPlan(features, boxes, levels, minLevel, padTo, opts);
 	const rows = padTo * out * out;
 	return tf.tidy(() => {

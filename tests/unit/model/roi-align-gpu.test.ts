@@ -72,44 +72,47 @@ describe('roiAlignGpu', () => {
 		});
 	}
 
-	test('multiScaleRoiAlign keeps the box order across levels', () => {
-		const r = rng(3);
-		const maps = [randomMap(4, 32, 32, r), randomMap(4, 16, 16, r)];
-		const feats = maps.map(toNhwc);
-		const boxes = randomBoxes(12, 128, r);
-		const levels = Int32Array.from({ length: 12 }, (_, i) => 2 + (i % 2));
-		const y = multiScaleRoiAlign(feats, boxes, levels, { outputSize: 7, samplingRatio: 2 });
-		const got = y.transpose([0, 3, 1, 2]).dataSync();
-		for (let i = 0; i < 12; i++) {
-			const li = levels[i] - 2;
-			const ref = roiAlign(
-				maps[li],
-				{ shape: [1, 5], data: Float32Array.from([0, ...boxes.subarray(4 * i, 4 * i + 4)]) },
-				{ outputSize: 7, spatialScale: 2 ** -levels[i], samplingRatio: 2, aligned: false }
-			);
-			const part = got.subarray(i * ref.data.length, (i + 1) * ref.data.length);
-			for (let j = 0; j < part.length; j++) expect(Math.abs(part[j] - ref.data[j])).toBeLessThanOrEqual(1e-4);
-		}
-		tf.dispose([...feats, y]);
-	});
+	for (const path of ['gather', 'ops'] as const)
+		test(`${path}: multiScaleRoiAlign keeps the box order across levels`, () => {
+			const r = rng(3);
+			const maps = [randomMap(4, 32, 32, r), randomMap(4, 16, 16, r)];
+			const feats = maps.map(toNhwc);
+			const boxes = randomBoxes(12, 128, r);
+			const levels = Int32Array.from({ length: 12 }, (_, i) => 2 + (i % 2));
+			const y = multiScaleRoiAlign(feats, boxes, levels, { outputSize: 7, samplingRatio: 2, path });
+			const got = y.transpose([0, 3, 1, 2]).dataSync();
+			for (let i = 0; i < 12; i++) {
+				const li = levels[i] - 2;
+				const ref = roiAlign(
+					maps[li],
+					{ shape: [1, 5], data: Float32Array.from([0, ...boxes.subarray(4 * i, 4 * i + 4)]) },
+					{ outputSize: 7, spatialScale: 2 ** -levels[i], samplingRatio: 2, aligned: false }
+				);
+				const part = got.subarray(i * ref.data.length, (i + 1) * ref.data.length);
+				for (let j = 0; j < part.length; j++)
+					expect(Math.abs(part[j] - ref.data[j])).toBeLessThanOrEqual(1e-4);
+			}
+			tf.dispose([...feats, y]);
+		});
 
-	test('multiScaleRoiAlign padTo: the same boxes, then zero rows, in one output of the padded size', () => {
-		const r = rng(5);
-		const maps = [randomMap(4, 32, 32, r), randomMap(4, 16, 16, r)];
-		const feats = maps.map(toNhwc);
-		const boxes = randomBoxes(5, 128, r);
-		const levels = Int32Array.from([2, 3, 3, 2, 3]);
-		const opts = { outputSize: 7, samplingRatio: 2 };
-		const exact = multiScaleRoiAlign(feats, boxes, levels, opts);
-		const padded = multiScaleRoiAlign(feats, boxes, levels, { ...opts, padTo: bucketRows(5, 100) });
-		expect(padded.shape).toEqual([8, 7, 7, 4]);
-		const a = exact.dataSync();
-		const b = padded.dataSync();
-		expect(Array.from(b.subarray(0, a.length))).toEqual(Array.from(a));
-		expect(b.subarray(a.length).every((v) => v === 0)).toBe(true);
-		expect(() => multiScaleRoiAlign(feats, boxes, levels, { ...opts, padTo: 4 })).toThrow(/padTo/);
-		tf.dispose([...feats, exact, padded]);
-	});
+	for (const path of ['gather', 'ops'] as const)
+		test(`${path}: multiScaleRoiAlign padTo: the same boxes, then zero rows, in one output of the padded size`, () => {
+			const r = rng(5);
+			const maps = [randomMap(4, 32, 32, r), randomMap(4, 16, 16, r)];
+			const feats = maps.map(toNhwc);
+			const boxes = randomBoxes(5, 128, r);
+			const levels = Int32Array.from([2, 3, 3, 2, 3]);
+			const opts = { outputSize: 7, samplingRatio: 2, path };
+			const exact = multiScaleRoiAlign(feats, boxes, levels, opts);
+			const padded = multiScaleRoiAlign(feats, boxes, levels, { ...opts, padTo: bucketRows(5, 100) });
+			expect(padded.shape).toEqual([8, 7, 7, 4]);
+			const a = exact.dataSync();
+			const b = padded.dataSync();
+			expect(Array.from(b.subarray(0, a.length))).toEqual(Array.from(a));
+			expect(b.subarray(a.length).every((v) => v === 0)).toBe(true);
+			expect(() => multiScaleRoiAlign(feats, boxes, levels, { ...opts, padTo: 4 })).toThrow(/padTo/);
+			tf.dispose([...feats, exact, padded]);
+		});
 });
 
 describe('bucketRows', () => {

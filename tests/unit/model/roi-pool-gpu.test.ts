@@ -72,23 +72,29 @@ describe('roiPoolGpu', () => {
 		expect(Array.from({ length: p.taps }, (_, t) => p.index[t * p.rows])).toEqual([0, 1, 4, 5]);
 	});
 
-	test('multiScalePool with roi_pool keeps the box order across levels', () => {
-		const r = rng(9);
-		const maps = [randomMap(3, 32, 32, r), randomMap(3, 16, 16, r)];
-		const feats = maps.map(toNhwc);
-		const boxes = randomBoxes(10, 128, r);
-		const levels = Int32Array.from({ length: 10 }, (_, i) => 2 + ((i * 7) % 2));
-		const y = multiScalePool(feats, boxes, levels, { outputSize: 7, samplingRatio: 2, pooler: 'roi_pool' });
-		const got = y.transpose([0, 3, 1, 2]).dataSync();
-		for (let i = 0; i < 10; i++) {
-			const ref = roiPool(maps[levels[i] - 2], withBatch(boxes.subarray(4 * i, 4 * i + 4)), {
+	for (const path of ['gather', 'ops'] as const)
+		test(`${path}: multiScalePool with roi_pool keeps the box order across levels`, () => {
+			const r = rng(9);
+			const maps = [randomMap(3, 32, 32, r), randomMap(3, 16, 16, r)];
+			const feats = maps.map(toNhwc);
+			const boxes = randomBoxes(10, 128, r);
+			const levels = Int32Array.from({ length: 10 }, (_, i) => 2 + ((i * 7) % 2));
+			const y = multiScalePool(feats, boxes, levels, {
 				outputSize: 7,
-				spatialScale: 2 ** -levels[i]
+				samplingRatio: 2,
+				pooler: 'roi_pool',
+				path
 			});
-			expect(Array.from(got.subarray(i * ref.data.length, (i + 1) * ref.data.length))).toEqual(
-				Array.from(ref.data)
-			);
-		}
-		tf.dispose([...feats, y]);
-	});
+			const got = y.transpose([0, 3, 1, 2]).dataSync();
+			for (let i = 0; i < 10; i++) {
+				const ref = roiPool(maps[levels[i] - 2], withBatch(boxes.subarray(4 * i, 4 * i + 4)), {
+					outputSize: 7,
+					spatialScale: 2 ** -levels[i]
+				});
+				expect(Array.from(got.subarray(i * ref.data.length, (i + 1) * ref.data.length))).toEqual(
+					Array.from(ref.data)
+				);
+			}
+			tf.dispose([...feats, y]);
+		});
 });
