@@ -82,10 +82,12 @@ export async function benchModel(): Promise<void> {
 		console.log(
 			`torchvision with its heads' Linear layers through oneDNN (tools/train/fast_cpu.py; this torch has a generic BLAS): ${torch.threads1FastHeads.toFixed(0)} ms (1 thread)`
 		);
-		console.log('backend | ms | detections | / torch 1 thread | / torch default threads');
+		console.log(
+			'backend | ms | detections | / torch 1 thread | / torch default threads | / torch 1 thread, oneDNN heads'
+		);
 		for (const [name, ms, n] of rows)
 			console.log(
-				`${name} | ${ms.toFixed(0)} | ${n} | ${(ms / torch.threads1).toFixed(2)} | ${(ms / torch.threadsDefault).toFixed(2)}`
+				`${name} | ${ms.toFixed(0)} | ${n} | ${(ms / torch.threads1).toFixed(2)} | ${(ms / torch.threadsDefault).toFixed(2)} | ${(ms / torch.threads1FastHeads).toFixed(2)}`
 			);
 		if ('skipped' in gl) console.log(`tfjs webgl (headless Chromium): skipped, ${gl.skipped}`);
 	} finally {
