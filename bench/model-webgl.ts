@@ -5,13 +5,13 @@ import { chromium } from 'playwright-core';
 import { DEFAULT_MODEL } from '../src/lib/model/default-model';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/find-chromium';
 import { serveStatic } from '../tests/e2e/static-server';
+import { parseBackendLine } from './backend-line';
 
 const BUILD = 'build-bench';
 
 function parse(text: string | null): { ms: number; detections: number } {
-	const m = /(\d+) ms for this run \((\d+) detections\)/.exec(text ?? '');
-	if (!m) throw new Error(`unexpected backend line on /model: ${text}`);
-	return { ms: Number(m[1]), detections: Number(m[2]) };
+	const r = parseBackendLine(text);
+	return { ms: r.ms, detections: r.detections };
 }
 
 /** Why the WebGL figure cannot be measured now, or null if it can. */
@@ -38,12 +38,12 @@ export async function webglRunMs(
 		await page.getByTestId('detection').first().waitFor({ timeout: 600_000 });
 		const first = parse(await line.textContent());
 		const backend = (await line.textContent()) ?? '';
-		if (!/Backend: webgl/.test(backend)) throw new Error(`/model did not use WebGL: ${backend}`);
+		if (!/Backend webgl/.test(backend)) throw new Error(`/model did not use WebGL: ${backend}`);
 		await page.getByRole('textbox').fill(String(seed));
 		await page.getByRole('textbox').press('Enter');
 		await page.waitForFunction(
 			(prev) => !document.querySelector('[data-testid="backend"]')?.textContent?.includes(prev),
-			`${first.ms} ms for this run`,
+			`run ${first.ms} ms`,
 			{ timeout: 600_000 }
 		);
 		await page.getByTestId('detection').first().waitFor({ timeout: 600_000 });
