@@ -287,7 +287,7 @@ test('hovering a sampling point shows its neighbours and weights; border points 
 	await clamped.focus();
 	await expect.poll(() => page.getByTestId('sample-status').textContent()).toContain('Clamped');
 	await page.keyboard.press('ArrowRight');
-	expect(await page.getByTestId('sample-detail').locator('h4').textContent()).toMatch(/Sample \(\d, \d\)/);
+	expect(await page.getByTestId('sample-detail').locator('h3').textContent()).toMatch(/Sample \(\d, \d\)/);
 	await page.close();
 });
 
